@@ -1,0 +1,5 @@
+import sys
+
+from newsfuse.cli import main
+
+sys.exit(main())

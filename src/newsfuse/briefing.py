@@ -1,0 +1,127 @@
+"""The orchestrator: ``brief_documents(documents, settings) -> Briefing``.
+
+Stages, in order (each a module with one public function):
+  clean       raw text -> cleaned text, removed spans, kind, metadata        (clean/)
+  provenance  which documents are copies of which                           (provenance.py)
+  segment     cleaned text -> sentences with offsets                        (segment.py)
+  represent   sentences -> vectors                                          (represent.py)
+  align       sentences of different documents saying the same thing -> facts (align.py)
+  select      summary sentences within the word budget, with citations     (select.py)
+Then the key facts and the source table are assembled, accounting for every input.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import TypeVar
+
+from newsfuse import __version__
+from newsfuse.align import Alignment, align_facts
+from newsfuse.clean import clean_documents
+from newsfuse.model import Briefing, Document, Fact, Sentence, SourceRecord, SummarySentence
+from newsfuse.provenance import Provenance, find_copies
+from newsfuse.represent import represent
+from newsfuse.segment import segment_documents
+from newsfuse.select import eligible, select_summary
+from newsfuse.settings import Settings
+
+T = TypeVar("T")
+
+
+def brief_documents(docs: Sequence[Document], settings: Settings) -> Briefing:
+    timings: dict[str, float] = {}
+    run = _stage_runner(timings)
+    docs = run("clean", list, lambda: clean_documents(docs, settings))
+    provenance = run("provenance", Provenance, lambda: find_copies(docs, settings))
+    live = [d for d in docs if not d.rejected and d.id not in provenance.duplicates]
+    sentences = run("segment", list, lambda: segment_documents(live, settings))
+    vectors = run("represent", object, lambda: represent(sentences, settings))
+    alignment = run("align", Alignment, lambda: align_facts(sentences, vectors, provenance, settings))
+    summary = run(
+        "select", tuple, lambda: select_summary(live, sentences, vectors, alignment, provenance, settings)
+    )
+    return Briefing(
+        title=_title(live, summary),
+        summary=summary,
+        facts=key_facts(alignment, sentences, settings),
+        sources=tuple(source_record(d, provenance) for d in docs),
+        settings=settings.as_dict(),
+        timings={k: round(v, 4) for k, v in timings.items()},
+        version=__version__,
+    )
+
+
+def key_facts(alignment: Alignment, sentences: Sequence[Sentence], settings: Settings) -> tuple[Fact, ...]:
+    """Facts at least two independent sources report, as readable sentences, most corroborated first;
+    ties go to the more central wording."""
+    lead = {fact.id: fact.support[0] for fact in alignment.facts}
+    index = {s.span: i for i, s in enumerate(sentences)}
+    readable = [
+        f
+        for f in alignment.facts
+        if f.independent_sources >= 2 and eligible(sentences[index[lead[f.id]]], settings)
+    ]
+    readable.sort(
+        key=lambda f: (-f.independent_sources, -len(f.sources), -alignment.centrality[index[lead[f.id]]])
+    )
+    return tuple(readable[: settings.key_facts])
+
+
+def source_record(doc: Document, provenance: Provenance) -> SourceRecord:
+    record = SourceRecord(
+        doc_id=doc.id,
+        source=doc.source,
+        title=doc.title,
+        date=doc.date,
+        kind=doc.kind,
+        status="used",
+        words_in=len(doc.raw.split()),
+        words_kept=len(doc.text.split()),
+        url=doc.url,
+        origin=doc.origin,
+        removed=doc.removed,
+        notes=doc.notes,
+    )
+    link = provenance.link(doc.id)
+    if doc.rejected:
+        return dataclasses.replace(record, status="rejected", reason=doc.rejected, words_kept=0)
+    if link is not None:
+        return dataclasses.replace(
+            record,
+            status=link.status,
+            of=link.of,
+            similarity=link.similarity,
+            reason=f"{link.how} of {link.of}",
+            words_kept=0,
+        )
+    return record
+
+
+def _title(docs: Sequence[Document], summary: Sequence[SummarySentence]) -> str | None:
+    cited = Counter(s.citations[0] for s in summary)
+    titled = [d for d in docs if d.title]
+    if not titled:
+        return None
+    return max(titled, key=lambda d: (cited.get(d.id, 0), -docs.index(d))).title
+
+
+def _stage_runner(timings: dict[str, float]) -> Callable[[str, type, Callable[[], T]], T]:
+    def run(stage: str, expected: type, work: Callable[[], T]) -> T:
+        with _timed(stage, timings):
+            result = work()
+        if not isinstance(result, expected):
+            raise TypeError(f"stage {stage!r} returned {type(result).__name__}, expected {expected.__name__}")
+        return result
+
+    return run
+
+
+@contextmanager
+def _timed(stage: str, timings: dict[str, float]) -> Iterator[None]:
+    start = time.perf_counter()
+    yield
+    timings[stage] = time.perf_counter() - start

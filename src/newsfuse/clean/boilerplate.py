@@ -1,0 +1,154 @@
+"""Decide, line by line, what is site chrome in already-extracted text.
+
+Named patterns (``patterns.py``) make common chrome certain; structure catches the rest: short lines
+that end no sentence outside the reporting, runs of headline-like lines, captions next to credits,
+everything after an end-of-article marker, lines repeated in one document or across one site's documents.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newsfuse.clean.lines import Line
+from newsfuse.clean.patterns import BYLINE, CAPTION_CUES, LINE_PATTERNS, TERMINAL
+
+TITLE = "metadata:title"
+BYLINE_REASON = "metadata:byline"
+
+_SPACE = re.compile(r"\s+")
+
+
+def normalize_line(text: str) -> str:
+    return _SPACE.sub(" ", text).strip().lower()
+
+
+def pattern_reason(text: str) -> tuple[str, bool] | None:
+    """The named pattern a line matches, as (reason, ends_article), or None."""
+    words = len(text.split())
+    for pattern in LINE_PATTERNS:
+        if words <= pattern.max_words and pattern.regex.match(text):
+            return f"boilerplate:{pattern.name}", pattern.ends_article
+    return None
+
+
+def is_sentence_like(line: Line) -> bool:
+    return line.text.rstrip().endswith(TERMINAL)
+
+
+def is_reporting(line: Line, reason: str | None) -> bool:
+    """A long line that ends a sentence and no pattern claims: the body of the article."""
+    return reason is None and line.words >= 10 and is_sentence_like(line)
+
+
+def headline_like(line: Line) -> bool:
+    text = line.text.rstrip()
+    return 2 <= line.words <= 30 and not text.endswith((".", ";", ",", ":"))
+
+
+def classify_lines(
+    lines: Sequence[Line], known_title: str | None = None, site_lines: frozenset[str] = frozenset()
+) -> list[str | None]:
+    """The removal reason for each line (None = reporting to keep).
+
+    ``known_title`` is a title already known from metadata; ``site_lines`` are normalized lines that this
+    document's site repeats across otherwise different documents.
+    """
+    reasons: list[str | None] = [None] * len(lines)
+    ends_article = [False] * len(lines)
+    for i, line in enumerate(lines):
+        match = pattern_reason(line.text)
+        if match:
+            reasons[i], ends_article[i] = match
+    _mark_title(lines, reasons, known_title)
+    _mark_repeats(lines, reasons, known_title, site_lines)
+    _mark_bylines(lines, reasons)
+    _mark_captions(lines, reasons)
+    _mark_after_end(lines, reasons, ends_article)
+    _mark_unpunctuated(lines, reasons)
+    return reasons
+
+
+def _mark_title(lines: Sequence[Line], reasons: list[str | None], known_title: str | None) -> None:
+    """The headline: the known title repeated in the text, or else the first headline-like line of three or
+    more words among the first eight, before any reporting."""
+    for i, line in enumerate(lines[:8]):
+        if reasons[i] is not None:
+            continue
+        if known_title:
+            if normalize_line(line.text) == normalize_line(known_title):
+                reasons[i] = TITLE
+                return
+        elif is_reporting(line, None):
+            return
+        elif headline_like(line) and line.words >= 3 and len(lines) > 1:
+            reasons[i] = TITLE
+            return
+
+
+def _mark_repeats(
+    lines: Sequence[Line], reasons: list[str | None], known_title: str | None, site_lines: frozenset[str]
+) -> None:
+    seen: set[str] = set()
+    title = next((lines[i].text for i, r in enumerate(reasons) if r == TITLE), known_title)
+    if title:
+        seen.add(normalize_line(title))
+    for i, line in enumerate(lines):
+        key = normalize_line(line.text)
+        if reasons[i] is None and key in seen and line.words <= 40:
+            reasons[i] = "structure:repeated-line"
+        elif reasons[i] is None and key in site_lines:
+            reasons[i] = "structure:repeated-across-documents"
+        seen.add(key)
+
+
+def _mark_bylines(lines: Sequence[Line], reasons: list[str | None]) -> None:
+    edge = set(range(min(6, len(lines)))) | set(range(max(0, len(lines) - 3), len(lines)))
+    for i in edge:
+        if reasons[i] is None and lines[i].words <= 12 and BYLINE.match(lines[i].text.strip()):
+            reasons[i] = BYLINE_REASON
+
+
+def _mark_captions(lines: Sequence[Line], reasons: list[str | None]) -> None:
+    for i, line in enumerate(lines):
+        if reasons[i] is not None or line.words > 60:
+            continue
+        near_credit = i + 1 < len(lines) and reasons[i + 1] == "boilerplate:photo-credit"
+        if near_credit or CAPTION_CUES.search(line.text):
+            reasons[i] = "caption:photo"
+
+
+def _mark_after_end(lines: Sequence[Line], reasons: list[str | None], ends_article: list[bool]) -> None:
+    """After an end-of-article marker in the second half, the rest is chrome unless reporting resumes."""
+    half = len(lines) // 2
+    for i in range(half, len(lines)):
+        if not ends_article[i]:
+            continue
+        rest = range(i + 1, len(lines))
+        resumed = sum(1 for j in rest if is_reporting(lines[j], reasons[j]) and lines[j].words >= 20)
+        if resumed >= 2:
+            continue
+        for j in rest:
+            if reasons[j] is None:
+                reasons[j] = "structure:after-article-end"
+        return
+
+
+def _mark_unpunctuated(lines: Sequence[Line], reasons: list[str | None]) -> None:
+    """Short lines that end no sentence: chrome outside the reporting, runs of headlines, or subheads."""
+    reporting = [i for i, line in enumerate(lines) if is_reporting(line, reasons[i])]
+    first, last = (reporting[0], reporting[-1]) if reporting else (len(lines), -1)
+    short = [
+        reasons[i] is None and lines[i].words <= 16 and not is_sentence_like(lines[i])
+        for i in range(len(lines))
+    ]
+    for i, line in enumerate(lines):
+        if not short[i]:
+            continue
+        in_run = (i > 0 and short[i - 1]) or (i + 1 < len(lines) and short[i + 1])
+        if i < first or i > last:
+            reasons[i] = "structure:outside-article"
+        elif in_run:
+            reasons[i] = "structure:headline-list"
+        elif line.words <= 12:
+            reasons[i] = "structure:subhead"

@@ -1,0 +1,203 @@
+"""Outlet, title and publication date from what the text itself shows, with a note saying where each came
+from. Metadata from HTML or JSON wins; text signals fill the gaps; when unsure we say so."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsfuse.clean.boilerplate import BYLINE_REASON, TITLE
+from newsfuse.clean.lines import Line
+from newsfuse.clean.patterns import (
+    BYLINE,
+    CONTRIBUTOR_OUTLET,
+    DATELINE,
+    OUTLET_SELF_REFERENCE,
+    TITLE_OUTLET,
+)
+from newsfuse.datetext import CalendarDate, find_date
+from newsfuse.model import Document
+
+OUTLET_WORDS = re.compile(
+    r"\b(?:news|times|post|herald|gazette|chronicle|ledger|star|tribune|journal|courier|daily|wire|press|"
+    r"observer|guardian|mail|express|telegraph|record|review|register|sun|standard|independent|today|radio|"
+    r"tv|television|tidende|zeitung|monitor|bulletin|dispatch|examiner|inquirer|week|weekly|"
+    r"magazine|networks?|broadcasting|agency|desk|service)\b",
+    re.IGNORECASE,
+)
+_FOR_OUTLET = re.compile(r"\b(?:for|from|of) (?:the )?(?P<outlet>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3})")
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str | None
+    source: str | None
+    date: str | None
+    partial_date: CalendarDate | None
+    dateline: tuple[int, int] | None
+    notes: tuple[str, ...]
+
+
+def infer_metadata(doc: Document, lines: Sequence[Line], reasons: Sequence[str | None]) -> Metadata:
+    notes: list[str] = []
+    title, title_outlet = _title(doc, lines, reasons)
+    first_body = next((i for i, r in enumerate(reasons) if r is None), None)
+    dateline = DATELINE.match(lines[first_body].text) if first_body is not None else None
+    if dateline and not any(dateline.group(g) for g in ("place", "date", "outlet")):
+        dateline = None
+    candidates = [
+        (doc.source, None),
+        (title_outlet, "outlet from the headline's suffix"),
+        (dateline.group("outlet") if dateline else None, "outlet from the dateline's credit"),
+        (_masthead(lines, reasons, doc.raw), "outlet from the masthead line"),
+        (_byline_outlet(lines, reasons), "outlet from the byline"),
+        (_chrome_outlet(lines, reasons), "outlet from a credit line"),
+        (self_reference(doc.raw), "outlet from the text's reference to itself"),
+    ]
+    source = next(((name, note) for name, note in candidates if name), (None, None))
+    if source[1]:
+        notes.append(source[1])
+    elif source[0] is None:
+        notes.append("outlet unknown: no metadata, credit or masthead names it")
+
+    date, partial = doc.date, None
+    if not date:
+        date, partial, note = _date(lines, reasons, dateline.group("date") if dateline else None)
+        notes.append(note)
+    span = None
+    if dateline and first_body is not None:
+        start = lines[first_body].start
+        span = (start, start + dateline.end())
+    return Metadata(title, source[0], date, partial, span, tuple(notes))
+
+
+def _title(
+    doc: Document, lines: Sequence[Line], reasons: Sequence[str | None]
+) -> tuple[str | None, str | None]:
+    title = doc.title or next((lines[i].text.strip() for i, r in enumerate(reasons) if r == TITLE), None)
+    if not title:
+        return None, None
+    m = TITLE_OUTLET.match(title)
+    if m and (m.group("outlet").isupper() or OUTLET_WORDS.search(m.group("outlet"))):
+        return m.group("title").strip(), _display_case(m.group("outlet"), doc.raw)
+    return title, None
+
+
+def _masthead(lines: Sequence[Line], reasons: Sequence[str | None], raw: str) -> str | None:
+    """A short capitalized line (or one part of a "|" line) outside the article body that names an outlet:
+    it has an outlet word ("Gazette", "News") or its name recurs in the document."""
+    for i, line in enumerate(lines[:12]):
+        reason = reasons[i] or ""
+        if not (reason.startswith("structure:") or reason == "boilerplate:menu"):
+            continue
+        for part in line.text.split("|"):
+            name = part.strip()
+            words = name.split()
+            if not 1 <= len(words) <= 4 or len(name) < 3 or name.endswith(TERMINALS):
+                continue
+            if not all(w[:1].isupper() for w in words):
+                continue
+            recurs = len(re.findall(rf"\b{re.escape(name)}\b", raw, re.IGNORECASE)) > 1
+            if OUTLET_WORDS.search(name) or (recurs and (name.isupper() or len(words) > 1)):
+                return _display_case(name, raw)
+    return None
+
+
+TERMINALS = (".", "!", "?", ":")
+
+
+def _byline_outlet(lines: Sequence[Line], reasons: Sequence[str | None]) -> str | None:
+    for i, line in enumerate(lines):
+        if reasons[i] != BYLINE_REASON:
+            continue
+        m = BYLINE.match(line.text.strip())
+        who = m.group("who").strip() if m else ""
+        if "," in who:
+            tail = who.rsplit(",", 1)[1].strip()
+            if OUTLET_WORDS.search(tail) or tail.isupper():
+                return tail
+        elif who and (who.islower() or OUTLET_WORDS.search(who)):
+            return who
+    return None
+
+
+def _chrome_outlet(lines: Sequence[Line], reasons: Sequence[str | None]) -> str | None:
+    """Credit lines and related-story headers often name the site: "X's Ana Reyes contributed", "More from X"."""
+    for i, line in enumerate(lines):
+        reason = reasons[i] or ""
+        text = line.text.strip()
+        if reason == "boilerplate:contributors":
+            m = CONTRIBUTOR_OUTLET.match(text)
+            if m:
+                return m.group("outlet")
+        if reason.startswith(("boilerplate:", "caption:")):
+            for m in _FOR_OUTLET.finditer(text):
+                if OUTLET_WORDS.search(m.group("outlet")):
+                    return m.group("outlet")
+    return None
+
+
+def self_reference(raw: str) -> str | None:
+    for pattern in OUTLET_SELF_REFERENCE:
+        m = pattern.search(raw)
+        if m:
+            name = m.group("outlet").strip()
+            if name.islower():
+                return " ".join(
+                    w.upper() if len(w) <= 3 and w.isalpha() else w.capitalize() for w in name.split()
+                )
+            return _display_case(name, raw)
+    return None
+
+
+def _display_case(name: str, raw: str) -> str:
+    """An all-caps masthead ("TECHLEDGER") in the case the text uses elsewhere ("TechLedger"), if it does."""
+    if not name.isupper():
+        return name
+    for m in re.finditer(re.escape(name), raw, re.IGNORECASE):
+        if not m.group().isupper():
+            return m.group()
+    return name if len(name) <= 5 else name.title()
+
+
+def _date(
+    lines: Sequence[Line], reasons: Sequence[str | None], dateline_date: str | None
+) -> tuple[str | None, CalendarDate | None, str]:
+    if dateline_date:
+        found = find_date(dateline_date)
+        if found and found.year:
+            return found.iso(), None, "date from the dateline"
+        if found:
+            return None, found, f"date unsure: the dateline gives {dateline_date!r} without a year"
+    ignored = None
+    for i, line in enumerate(lines):
+        if reasons[i] not in ("boilerplate:timestamp", "boilerplate:date-line"):
+            continue
+        found = find_date(line.text)
+        if not found or not found.year:
+            continue
+        if i == 0 and reasons[i] == "boilerplate:date-line" and _date_widget(line.text, found.year, lines):
+            ignored = line.text.strip()
+            continue
+        return (
+            found.iso(),
+            None,
+            "date from a date line"
+            if reasons[i] == "boilerplate:date-line"
+            else ("date from a timestamp line"),
+        )
+    if ignored:
+        return (
+            None,
+            None,
+            f"date unknown: ignored {ignored!r}, a site's current-date line, not a publication date",
+        )
+    return None, None, "date unknown: no metadata, dateline or timestamp gives one"
+
+
+def _date_widget(text: str, year: int, lines: Sequence[Line]) -> bool:
+    """A bare date atop a page is a site's "today" widget when it has the widget's telltale " , " or
+    names a year later than any the article mentions."""
+    years = [int(y) for line in lines[1:] for y in re.findall(r"\b(?:19|20)\d\d\b", line.text)]
+    return " , " in text or (bool(years) and year > max(years))

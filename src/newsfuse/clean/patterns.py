@@ -1,0 +1,225 @@
+"""Site chrome as named data. Each pattern matches a whole (stripped) line; its name becomes the reason
+recorded for the removed span (``boilerplate:<name>``). Logic that uses them lives in ``boilerplate.py``.
+
+Structure-based rules catch chrome that no pattern names; these patterns make the common cases certain
+and give them readable reasons.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class LinePattern:
+    name: str
+    regex: re.Pattern[str]
+    ends_article: bool = False  # what follows it is usually more chrome (related lists, comment forms)
+    max_words: int = 40  # longer lines are reporting that happens to contain the phrase
+
+
+def _p(name: str, pattern: str, ends_article: bool = False, max_words: int = 40) -> LinePattern:
+    return LinePattern(name, re.compile(pattern, re.IGNORECASE), ends_article, max_words)
+
+
+_DASHES = r"[\s\-–—•*|·_=]*"
+_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?\.?"
+_CLOCK = r"(?:\s*[,|-]?\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+SHARE_WORDS = (
+    r"share|shares|share this|share this (?:article|story|page)|share on|tweet|facebook|twitter|x|linkedin|"
+    r"whatsapp|reddit|pinterest|telegram|email|e-mail|print|copy link|copy url|copy the link|messenger|"
+    r"flipboard|pocket|sms|comment|comments|save|bookmark|gift (?:this )?article"
+)
+
+LINE_PATTERNS: tuple[LinePattern, ...] = (
+    _p(
+        "advertisement",
+        rf"^{_DASHES}(?:advertisements?|ad|ads|sponsored(?: content)?|paid content|promoted"
+        rf"(?: content)?|story continues below(?: (?:this )?advertisement)?|continue reading (?:below|the main story)"
+        rf"|scroll to continue(?: with content)?|advertisement[\s\-–—]+scroll to continue){_DASHES}$",
+    ),
+    _p(
+        "source-link",
+        r"^(?:source link|original source|source article|view (?:the )?original(?: article)?"
+        r"|this article (?:was )?originally (?:appeared|published) (?:on|in|at) .*)\s*\.?$",
+        ends_article=True,
+    ),
+    _p(
+        "related",
+        r"^(?:related(?: articles?| stories| posts| coverage| content| news| reading| links)?"
+        r"|more (?:from|on|in) [\w .&'-]{1,40}|more stories|more news|you may also like|you might also like"
+        r"|you may be interested in|recommended(?: for you| stories| reading)?|most (?:read|popular|viewed|shared)"
+        r"|trending(?: now| stories)?|popular(?: now| stories)?|read next|up next|what to read next"
+        r"|don'?t miss|see also|check also|also read|read also|in other news|further reading|top stories"
+        r"|latest (?:news|stories)|editor'?s picks)\s*:?$",
+        ends_article=True,
+    ),
+    _p(
+        "read-more",
+        r"^(?:read more|read also|also read|related|more|see also|watch|listen|must read)"
+        r"\s*(?::|\||»|>|-|–)\s*\S.*$",
+        max_words=20,
+    ),
+    _p(
+        "comment-form",
+        r"^(?:leave a (?:comment|reply)|post a comment|add (?:a )?comment|\d+ comments?"
+        r"|comments?(?: \(\d+\))?|join the (?:conversation|discussion)|show comments|view comments"
+        r"|comments are closed\.?|your email address will not be published\.?.*|required fields are marked.*"
+        r"|save my name, email,? and website.*|cancel reply|post comment|submit comment|you must be logged in"
+        r" to post a comment\.?|be the first to comment.*|log in to comment|sign in to comment)$",
+        ends_article=True,
+    ),
+    _p("author-box", r"^about (?:the )?(?:author|admin|[a-z]+(?: [a-z]+)?)$", ends_article=True),
+    _p(
+        "author-box",
+        r"^.{0,80}\bis an? (?:[\w-]+ ){0,4}(?:reporter|correspondent|writer|editor|journalist|"
+        r"columnist|contributor)\b.*\b(?:follow (?:him|her|them)|on (?:twitter|x)\b|@\w+|email (?:him|her|them))"
+        r".*$",
+    ),
+    _p(
+        "author-box",
+        r"^.{0,60}\b(?:covers|writes about|reports on|is based in)\b.{0,160}\b(?:follow (?:him|her|them)|"
+        r"@\w+|email (?:him|her|them)|contact (?:him|her|them))\b.*$",
+    ),
+    _p("follow-us", r"^(?:follow (?:us|me|him|her|them) (?:on|at) .*|like us on facebook.*|follow @\w+.*)$"),
+    _p("share-widget", rf"^(?:(?:{SHARE_WORDS})[\s|,·/:•]*){{1,8}}$"),
+    _p(
+        "newsletter",
+        r"^.{0,60}\b(?:sign up|subscribe|register|get)\b.{0,60}\b(?:newsletter|briefing|digest|"
+        r"alerts|updates|inbox)\b.*$",
+        max_words=30,
+    ),
+    _p("newsletter", r"^(?:newsletter|get the latest news.*|enter your email.*|thanks for signing up.*)$"),
+    _p(
+        "paywall",
+        r"^.*\b(?:subscribe (?:now )?to (?:continue|keep) reading|already a subscriber|"
+        r"subscribers? only|log in to continue|sign in to continue|create (?:a )?free account|"
+        r"you have (?:\d+|one) free articles?|this (?:article|content) is (?:only )?(?:available|for) "
+        r"(?:to )?(?:subscribers|members)|become an? .{1,30} (?:member|subscriber)|for unlimited access|"
+        r"support (?:our|independent) journalism)\b.*$",
+        max_words=30,
+    ),
+    _p(
+        "cookie-notice",
+        r"^.*\b(?:we use cookies|this (?:web)?site uses cookies|accept (?:all )?cookies|"
+        r"cookie (?:policy|settings|preferences|consent)|by continuing to (?:use|browse) (?:this|our) "
+        r"(?:site|website)|manage (?:your )?(?:privacy|consent))\b.*$",
+        max_words=60,
+    ),
+    _p(
+        "photo-credit",
+        r"^(?:photos?|image|images|picture|credit|photograph|illustration|video|file photo)"
+        r"(?: credit)?\s*[:/]\s*.{0,80}$",
+    ),
+    _p(
+        "photo-credit",
+        r"^(?:image copyright|image caption|getty images|ap photo|afp|reuters|epa|shutterstock"
+        r"|hide caption|toggle caption|enlarge this image|caption)\b.{0,80}$",
+        max_words=14,
+    ),
+    _p(
+        "photo-credit",
+        r"^(?=.*\b(?:images?|photos?|photography|getty|ap|afp|reuters|epa|agency|pictures|press|"
+        r"pool|handout|shutterstock|alamy)\b)[^.!?|]{1,60}(?:\s\|\s[^.!?|]{1,60}){1,5}$",
+        max_words=14,
+    ),
+    _p("menu", r"^[^.!?|]{1,40}(?:\s\|\s[^.!?|]{1,40}){2,}$", max_words=16),
+    _p("menu", r"^[^.!?|]{1,25}(?:\s\|\s[^.!?|]{1,25})+$", max_words=8),
+    _p("gallery", r"^(?:(?:image|photo|slide|picture) )?\d{1,3}\s*(?:/|of)\s*\d{1,3}$"),
+    _p(
+        "timestamp",
+        r"^(?:published|updated|posted|last updated|first published|modified)\b(?: on| at)?[:\s]"
+        r".{0,60}$",
+    ),
+    _p("timestamp", r"^\d+\s*(?:min(?:ute)?s?|hours?|hrs?)\s+(?:read|ago)$"),
+    _p(
+        "date-line",
+        rf"^(?:{_WEEKDAY}\s*,?\s*)?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*,?\s+\d{{4}}{_CLOCK}$",
+    ),
+    _p("date-line", rf"^(?:{_WEEKDAY}\s*,?\s*)?\d{{1,2}}\s+{_MONTH}\s+\d{{4}}{_CLOCK}$"),
+    _p("date-line", rf"^\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}{_CLOCK}$"),
+    _p("link-arrow", r"^.{1,120}\s*[→»›]$", max_words=20),
+    _p(
+        "tip-line",
+        r"^(?:have|got) a (?:news )?tip\b.*|^(?:send|email) us (?:a|your) (?:news )?tips?\b.*|"
+        r"^(?:report|spotted) an? (?:error|typo|mistake)\b.*|^contact (?:our|the) newsroom\b.*|"
+        r"^was this (?:article|story) (?:helpful|useful)\??$|^yes\s+no$",
+        max_words=20,
+    ),
+    _p("audio-widget", r"^(?:listen to (?:this|the) (?:article|story)|audio|play audio|listen)\b.{0,30}$"),
+    _p("breadcrumb", r"^(?:home|news|start)\s*(?:>|›|»|/|\\)\s*\w.*$"),
+    _p("tags", r"^(?:tags|topics|filed under|categories|category|keywords|more about)\s*:.*$"),
+    _p("copyright", r"^(?:©|copyright|\(c\))\s*.{0,80}$|^.{0,60}\ball rights reserved\b.*$"),
+    _p(
+        "contributors",
+        r"^.{0,200}\b(?:contributed (?:to )?(?:this )?(?:report(?:ing)?|article|story)|"
+        r"(?:participated|assisted|helped) (?:in|with) (?:the )?(?:preparation|reporting|writing) of "
+        r"(?:the|this) (?:article|report|story)|reporting by .{0,80}editing by)\b.{0,20}$",
+    ),
+    _p(
+        "teaser",
+        r"^.*\b(?:here['’]?s what (?:you need to |to )?know|what we know(?: so far)?|everything you need"
+        r" to know|here['’]?s why it matters|what you need to know)\s*$",
+        max_words=30,
+    ),
+    _p(
+        "embed",
+        r"^.*\b(?:you can add location information to your tweets|add this tweet to your website|"
+        r"this (?:video|content|media) is (?:not )?(?:available|playable)|please enable javascript|"
+        r"your browser does not support|watch (?:the )?video(?: above| below)?|click (?:here|to play)|"
+        r"tap here to|we'?re sorry, this (?:content|feature)|you'?ve reached the end)\b.*$",
+        max_words=60,
+    ),
+    _p(
+        "site-nav",
+        r"^(?:skip to (?:main )?content|menu|search|sign in|log in|login|register|subscribe"
+        r"|back to top|go to top|loading|loading\.\.\.|close|open|next|previous|prev|home|view gallery"
+        r"|view all|see all|load more|show more|more|powered by .{1,40})$",
+    ),
+)
+
+# A byline: "By Jane Roe, The Daily Planet", "by time news", "Story by …". Not chrome as such, but not
+# reporting either: it is removed from the text and used as outlet/author metadata.
+BYLINE = re.compile(r"^(?:(?:story|words|text|report) )?by\s+(?P<who>[^.!?]{2,80})$", re.IGNORECASE)
+
+# "The harbour closed – HARBOR HERALD", "Fire contained | Coastline Wire": an outlet after the headline.
+TITLE_OUTLET = re.compile(r"^(?P<title>.{10,}?)\s+[–—|-]\s+(?P<outlet>[A-Z][\w.&' ]{1,38}[\w.])\s*$")
+
+# "PORT ALDER, March 3 (Coastline Wire) —", "WASHINGTON (Reuters) -", "(CNN)", "PHOENIX _".
+DATELINE = re.compile(
+    rf"^(?P<place>[A-Z][A-Z.'\- ]{{1,40}}(?:,\s*(?!(?i:{_MONTH})\s+\d)[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){{0,3}})?)?"
+    rf",?\s*(?P<date>(?i:{_MONTH})\s+\d{{1,2}}(?:,\s*\d{{4}})?)?\s*"
+    rf"(?:\((?P<outlet>[A-Z][\w.&' ]{{1,30}})\))?\s*(?:[—–:]|--?|_)\s+(?=[A-Z“\"‘'])",
+)
+
+# In-text self-references that name the publisher: "As CNN previously reported", "you're watching KPA".
+OUTLET_SELF_REFERENCE = (
+    re.compile(
+        r"\b[Aa]s (?P<outlet>[A-Z][\w.&]*(?: [A-Z][\w.&]*){0,3}) (?:previously |first |earlier )?reported\b"
+    ),
+    re.compile(
+        r"\b(?:you(?:'|’| a| )?re|you are) watching (?P<outlet>[\w.&]+(?: [\w.&]+){0,3})", re.IGNORECASE
+    ),
+    re.compile(r"\b(?:told|instructed|said to) (?P<outlet>[A-Z][\w.&]*(?: [A-Z][\w.&]*){0,2})['’]s [A-Z]"),
+)
+
+# "Coastline Wire's Ana Reyes and Tom Bell contributed reporting." -> the outlet before the possessive.
+CONTRIBUTOR_OUTLET = re.compile(r"^(?P<outlet>[A-Z][\w.&]*(?: [A-Z][\w.&]*){0,3})['’]s [A-Z]")
+
+# Photo-caption cues: positions of people in a picture, "(Photo: …)" or "(AP Photo/…)" credits.
+CAPTION_CUES = re.compile(
+    r",\s(?:left|right|center|centre|second (?:from )?(?:left|right)|front|back|top|bottom),\s"
+    r"|\((?:left|right|center|centre|l|r|c|pictured|file)\)"
+    r"|\((?:[\w .]*photo|photo|image|credit|picture)[^)]*\)\s*\.?$"
+    r"|^(?:pictured|above|top|file photo|in this (?:photo|image|file photo))\b[:,]"
+    r"|\b(?:credit|photograph|photo|picture|image)s?:\s*[^.]{2,80}$",
+    re.IGNORECASE,
+)
+
+# Words that finish a line of reporting; a line ending otherwise is a heading, widget or fragment.
+TERMINAL = (*".!?:;\"”’')]", "…")

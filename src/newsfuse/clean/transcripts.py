@@ -1,0 +1,250 @@
+"""Broadcast transcripts: detect them, then repair what captioning loses.
+
+Captions arrive lower-cased, with apostrophes turned into spaces ("that s", "don t"), speaker markers run
+into the text ("dana: ..."), artefacts ("[inaudible]") and clips cut mid-word. The repair restores
+apostrophes, drops artefacts and cut-off ends, and restores capitals: at sentence starts, for "I", and for
+names, using how the other documents of the same cluster write each word ("lavrov" -> "Lavrov").
+
+Every edit keeps the text length except removals, so offsets into the raw text stay exact.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from newsfuse.model import Removed
+
+_N_T = r"don|doesn|didn|isn|wasn|aren|weren|can|couldn|won|wouldn|shouldn|haven|hasn|hadn|ain|mustn|needn"
+_PRONOUN = r"we|you|they|who|what|there|that|where|how|he|she|it|i|let|would|could|should|might|must"
+APOSTROPHE_LOSS = re.compile(
+    rf"\b(?:(?:{_N_T}) (?=t\b)|i (?=m\b)|(?:{_PRONOUN}) (?=(?:re|ve|ll|d)\b)|[a-z]{{2,}} (?=s\b)|o (?=clock\b))"
+)
+_STRONG_LOSS = re.compile(rf"\b(?:(?:{_N_T}) t|(?:that|it|there|here|what|let) s|(?:we|you|they) re|i m)\b")
+ARTEFACT = re.compile(
+    r"\s*(?:\[(?:inaudible|crosstalk|unintelligible|indiscernible|laughter|laughs|applause|music|silence|"
+    r"no audio|audio gap|break in audio|foreign language)[^\]]{0,30}\]|\((?:inaudible|crosstalk|"
+    r"unintelligible)\)|>>+)",
+    re.IGNORECASE,
+)
+SPEAKER_MARKER = re.compile(
+    r"(?:(?<=^)|(?<=[.?!,]\s)|(?<=[.?!]\s\s))([a-z][a-z'-]{1,20}(?: [a-z][a-z'-]{1,20})?):\s+"
+)
+# A full stop ends a sentence unless it closes an abbreviation ("u.s.", "mr.", "p.m.").
+_SENTENCE_END = re.compile(
+    r"(?<!\b[a-z]\.[a-z]\.)(?<!\b[a-z]\.[a-z])(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bst)(?<!\bjr)(?<!\bsr)"
+    r"(?<!\bgov)(?<!\bsen)(?<!\brep)(?<!\bgen)(?<!\bvs)[.?!][\"”’')\]]*(?=\s|$)",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’.-]*[A-Za-z0-9]|[A-Za-z]")
+_NAME_RUN = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:(?:of|for|and|in|the|on|de|al)\s+)?[A-Z][\w.'’-]*)+")
+_FUNCTION_WORDS = frozenset(
+    "a an the and or but if of for in on at to by from with as is are was were be been it its us we you they "
+    "he she i me him her them my our your their this that these those who what when where why how may will "
+    "can could would should might must shall do does did not no so up out over all any some one new now".split()
+)
+_ALWAYS_CAPITALIZED = {
+    d: d.capitalize()
+    for d in (
+        "monday tuesday wednesday thursday friday saturday sunday january february march april june july "
+        "august september october november december"
+    ).split()
+}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    lowercase: bool
+    apostrophe_losses: int
+    artefacts: int
+    speaker_markers: int
+
+    @property
+    def is_transcript(self) -> bool:
+        signals = (self.apostrophe_losses >= 2) + (self.artefacts >= 1) + (self.speaker_markers >= 1)
+        return (self.lowercase and signals >= 1) or self.artefacts >= 3
+
+    def describe(self) -> str:
+        found = [
+            "lower-cased text" if self.lowercase else "",
+            f"{self.apostrophe_losses} lost apostrophes" if self.apostrophe_losses else "",
+            f"{self.artefacts} caption artefacts" if self.artefacts else "",
+            f"{self.speaker_markers} speaker markers" if self.speaker_markers else "",
+        ]
+        return ", ".join(f for f in found if f)
+
+
+def transcript_evidence(text: str) -> Evidence:
+    letters = [c for c in text if c.isalpha()]
+    upper = sum(1 for c in letters if c.isupper())
+    return Evidence(
+        lowercase=bool(letters) and upper / len(letters) < 0.01,
+        apostrophe_losses=len(_STRONG_LOSS.findall(text)),
+        artefacts=len(ARTEFACT.findall(text)),
+        speaker_markers=len(SPEAKER_MARKER.findall(text)),
+    )
+
+
+def case_vocabulary(texts: Iterable[str]) -> dict[str, str]:
+    """How a cluster writes names: lower-case form -> capitalized form, for single words capitalized more
+    often than not when they do not open a sentence, and for multi-word names ("organization for security
+    and co-operation in europe"). Common function words ("us", "may") are never recased."""
+    capitalized: dict[str, Counter[str]] = defaultdict(Counter)
+    lower: Counter[str] = Counter()
+    for text in texts:
+        for m in _WORD.finditer(text):
+            word = m.group()
+            key = word.lower()
+            if key in _FUNCTION_WORDS or _opens_sentence(text, m.start()):
+                continue
+            if word == key:
+                lower[key] += 1
+            elif not word.isupper() or len(word) <= 6 or "." in word:
+                capitalized[key][word] += 1
+        for m in _NAME_RUN.finditer(text):
+            words = m.group().split()
+            if words[0].lower() in _FUNCTION_WORDS:
+                words = words[1:]
+            if len(words) >= 2:
+                phrase = " ".join(words)
+                capitalized[phrase.lower()][phrase] += 1
+    return {
+        k: forms.most_common(1)[0][0] for k, forms in capitalized.items() if sum(forms.values()) > lower[k]
+    }
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """At a sentence or quotation start: words there are capitalized whatever they are."""
+    before = text[max(0, pos - 4) : pos].rstrip(" ")
+    return not before or before[-1] in ".?!:\n\"“‘'("
+
+
+@dataclass(frozen=True)
+class Repaired:
+    """A transcript line after repair: kept ``(raw_start, raw_end, text)`` pieces and removed spans."""
+
+    pieces: tuple[tuple[int, int, str], ...]
+    removed: tuple[Removed, ...]
+
+
+def repair_line(raw: str, start: int, end: int, vocabulary: Mapping[str, str]) -> Repaired:
+    """Repair one transcript line ``raw[start:end]`` (one clip or turn)."""
+    chars = list(raw)
+    removals: list[tuple[int, int, str]] = []
+    starts: set[int] = set()
+    line = raw[start:end]
+    for m in ARTEFACT.finditer(line):
+        removals.append((start + m.start(), start + m.end(), "transcript:artefact"))
+    speakers = {}
+    for m in SPEAKER_MARKER.finditer(line):
+        removals.append((start + m.start(), start + m.end(), "transcript:speaker-marker"))
+        starts.add(start + m.end())
+        for name in re.split(r"[\s-]+", m.group(1)):
+            if name not in _FUNCTION_WORDS:
+                speakers[name] = name.capitalize()
+    vocabulary = {**speakers, **vocabulary}
+    for m in APOSTROPHE_LOSS.finditer(line):
+        chars[start + m.end() - 1] = "'"
+    _cut_fragments(line, start, removals)
+    removals = _merge(removals)
+    kept = _kept_ranges(raw, start, end, removals)
+    starts.update(a for a, _ in kept[:1])
+    for m in _SENTENCE_END.finditer(line):
+        starts.add(start + m.end())
+    _recase(raw, chars, kept, starts, vocabulary)
+    pieces = tuple((a, b, "".join(chars[a:b])) for a, b in kept)
+    removed = tuple(Removed(a, b, reason, raw[a:b]) for a, b, reason in removals)
+    return Repaired(pieces, removed)
+
+
+def _cut_fragments(line: str, offset: int, removals: list[tuple[int, int, str]]) -> None:
+    """A clip cut off mid-sentence at its end, and a stub of at most 4 words before its first full stop."""
+    ends = list(_SENTENCE_END.finditer(line))
+    if not ends:
+        return
+    tail_start = ends[-1].end()
+    if line[tail_start:].strip():
+        removals.append((offset + tail_start, offset + len(line), "transcript:cut-off"))
+    head = line[: ends[0].end()]
+    if len(head.split()) <= 4 and len(ends) > 1:
+        removals.append((offset, offset + ends[0].end(), "transcript:clip-fragment"))
+
+
+def _merge(removals: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    merged: list[tuple[int, int, str]] = []
+    for a, b, reason in sorted(removals):
+        if merged and a <= merged[-1][1]:
+            pa, pb, preason = merged[-1]
+            merged[-1] = (pa, max(pb, b), preason)
+        else:
+            merged.append((a, b, reason))
+    return merged
+
+
+def _kept_ranges(
+    raw: str, start: int, end: int, removals: list[tuple[int, int, str]]
+) -> list[tuple[int, int]]:
+    """The parts of ``raw[start:end]`` between removals, without spaces left at the line's two ends."""
+    kept, pos = [], start
+    for a, b, _ in removals:
+        if a > pos:
+            kept.append((pos, a))
+        pos = max(pos, b)
+    if pos < end:
+        kept.append((pos, end))
+    if kept:
+        a, b = kept[0]
+        kept[0] = (a + len(raw[a:b]) - len(raw[a:b].lstrip()), b)
+        a, b = kept[-1]
+        kept[-1] = (a, b - (len(raw[a:b]) - len(raw[a:b].rstrip())))
+    return [(a, b) for a, b in kept if b > a]
+
+
+def _recase(
+    raw: str, chars: list[str], kept: list[tuple[int, int]], starts: set[int], vocabulary: Mapping[str, str]
+) -> None:
+    ordered = sorted(starts)
+    names = _name_pattern(vocabulary)
+    for a, b in kept:
+        current = "".join(chars[a:b]).lower()
+        if names is not None:
+            for m in names.finditer(current):
+                form = vocabulary[m.group()]
+                if len(form) == len(m.group()):
+                    chars[a + m.start() : a + m.end()] = list(form)
+        segment = "".join(chars[a:b])
+        for m in _WORD.finditer(segment):
+            word, at = m.group(), a + m.start()
+            cased = _case_word(word, vocabulary) if word.islower() else word
+            i = bisect.bisect_right(ordered, at) - 1
+            if i >= 0 and not raw[ordered[i] : at].strip(" \"“‘'("):
+                cased = cased[:1].upper() + cased[1:]
+            if len(cased) == len(word):
+                chars[at : at + len(word)] = list(cased)
+
+
+def _name_pattern(vocabulary: Mapping[str, str]) -> re.Pattern[str] | None:
+    phrases = sorted((k for k in vocabulary if " " in k), key=len, reverse=True)
+    if not phrases:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+
+
+def _case_word(word: str, vocabulary: Mapping[str, str]) -> str:
+    lower = word.lower()
+    base, suffix = (lower[:-2], word[-2:]) if lower.endswith(("'s", "’s")) else (lower, "")
+    if base == "i" or base.startswith(("i'", "i’")):
+        return "I" + word[1:]
+    if base in _FUNCTION_WORDS:
+        return word
+    if base in vocabulary:
+        return vocabulary[base] + suffix
+    if base in _ALWAYS_CAPITALIZED:
+        return _ALWAYS_CAPITALIZED[base] + suffix
+    if "-" in base:
+        parts = word.split("-")
+        return "-".join(vocabulary.get(p.lower(), p) for p in parts)
+    return word

@@ -1,0 +1,132 @@
+"""The ``newsfuse`` command: a thin layer that parses arguments into ``Settings`` and calls the library.
+
+Exit codes: 0 every input was used (copies included); 1 some input was rejected; 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from newsfuse import __version__, brief
+from newsfuse.errors import NewsfuseError
+from newsfuse.settings import Settings
+
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args))
+    except NewsfuseError as exc:
+        print(f"newsfuse: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsfuse", description="Fuse news coverage into one attributed briefing."
+    )
+    parser.add_argument("--version", action="version", version=f"newsfuse {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    p = commands.add_parser("brief", help="brief documents about one event")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders, globs, '-' for stdin, or URLs")
+    _common(p)
+    p.add_argument("--format", choices=("md", "json"), default="md", help="output format (default: md)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    p.add_argument("--allow-network", action="store_true", help="fetch inputs given as URLs")
+    p.set_defaults(run=_brief)
+
+    p = commands.add_parser("batch", help="brief every cluster of a JSONL dataset")
+    p.add_argument("dataset", metavar="DATASET.jsonl")
+    _common(p)
+    p.add_argument("-o", "--output", metavar="PRED.jsonl", required=True, help="predictions file to write")
+    p.add_argument("--jobs", type=int, default=1, metavar="J", help="parallel processes (default: 1)")
+    p.add_argument("--full", action="store_true", help="include the whole briefing in each line")
+    p.set_defaults(run=_batch)
+
+    p = commands.add_parser("info", help="show versions and usable backends")
+    p.set_defaults(run=_info)
+    return parser
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--words", type=int, metavar="N", help="summary word budget (default: 150)")
+    p.add_argument("--query", metavar="TEXT", help="focus the summary on this topic")
+    p.add_argument("--config", metavar="FILE", help="TOML file of settings (see defaults.toml)")
+
+
+def _settings(args: argparse.Namespace, **extra: object) -> Settings:
+    return Settings.load(args.config, words=args.words, query=args.query, **extra)
+
+
+def _brief(args: argparse.Namespace) -> int:
+    from newsfuse.render import to_json, to_markdown
+
+    settings = _settings(args, allow_network=args.allow_network or None)
+    briefing = brief(args.inputs, settings=settings)
+    text = to_json(briefing) if args.format == "json" else to_markdown(briefing)
+    _write(text, args.output)
+    rejected = [s for s in briefing.sources if s.status == "rejected"]
+    for record in rejected:
+        print(f"newsfuse: rejected {record.doc_id}: {record.reason}", file=sys.stderr)
+    return EXIT_REJECTED if rejected else EXIT_OK
+
+
+def _batch(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from newsfuse.batch import read_clusters, run_batch
+
+    settings = _settings(args)
+    if args.jobs < 1:
+        raise NewsfuseError(f"--jobs expects a positive number, got {args.jobs}.")
+    clusters = list(read_clusters(args.dataset))
+    failed = 0
+    with Path(args.output).open("w", encoding="utf-8") as out:
+        results = run_batch(clusters, settings, jobs=args.jobs, full=args.full)
+        for result in tqdm(results, total=len(clusters), desc="clusters", unit="cluster", file=sys.stderr):
+            failed += "error" in result
+            out.write(json.dumps(result, ensure_ascii=False) + "\n")
+    print(
+        f"newsfuse: {len(clusters) - failed} clusters briefed, {failed} failed -> {args.output}",
+        file=sys.stderr,
+    )
+    return EXIT_REJECTED if failed else EXIT_OK
+
+
+def _info(args: argparse.Namespace) -> int:
+    import platform
+    from importlib.metadata import PackageNotFoundError, version
+
+    from newsfuse.registry import SELECTORS
+    from newsfuse.settings import SIMILARITY_BACKENDS
+
+    print(f"newsfuse {__version__} on Python {platform.python_version()}")
+    print(f"selectors: {', '.join(SELECTORS)} (default {Settings().selector})")
+    print(f"similarity backends: {', '.join(SIMILARITY_BACKENDS)}")
+    for package in ("trafilatura", "blingfire", "datasketch", "rouge-score", "sumy"):
+        try:
+            print(f"  {package} {version(package)}")
+        except PackageNotFoundError:
+            print(f"  {package}: not installed")
+    return EXIT_OK
+
+
+def _write(text: str, output: str | None) -> None:
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

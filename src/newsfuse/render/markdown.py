@@ -1,0 +1,89 @@
+"""Markdown output: summary with numbered citations, key facts, and the source table."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsfuse.model import Briefing, SourceRecord
+
+_STATUS = {"used": "used", "duplicate": "duplicate", "derivative": "derivative", "rejected": "**rejected**"}
+
+
+def to_markdown(briefing: Briefing) -> str:
+    number = {s.doc_id: i for i, s in enumerate(briefing.sources, start=1)}
+    cite = lambda ids: "".join(f"[{number[d]}]" for d in ids)  # noqa: E731
+    counts = _counts(briefing.sources)
+    out = [f"# {_md(briefing.title or 'Briefing')}", ""]
+    out.append(
+        f"*{counts} · {sum(len(s.text.split()) for s in briefing.summary)}-word summary · newsfuse "
+        f"{briefing.version}*"
+    )
+    out += ["", "## Summary", ""]
+    if briefing.summary:
+        out += [f"{_md(s.text)} {cite(s.citations)}" for s in briefing.summary]
+    else:
+        out.append("_No usable text: see the sources below._")
+    out += ["", "## Key facts", ""]
+    if not briefing.facts:
+        out.append("_No fact is reported by two independent sources._")
+    else:
+        for fact in briefing.facts:
+            n = fact.independent_sources
+            out.append(
+                f"- {_md(fact.text)} — {n} independent source{'s' if n != 1 else ''} {cite(fact.sources)}"
+            )
+    out += [
+        "",
+        "## Sources",
+        "",
+        "| # | Document | Outlet | Date | Kind | Status | Words in → kept | Notes |",
+    ]
+    out.append("|---|---|---|---|---|---|---|---|")
+    for i, record in enumerate(briefing.sources, start=1):
+        out.append(_source_row(i, record, number))
+    return "\n".join(out) + "\n"
+
+
+def _source_row(i: int, r: SourceRecord, number: dict[str, int]) -> str:
+    status = _STATUS[r.status]
+    if r.of:
+        status += f" of [{number.get(r.of, '?')}]"
+    notes = [r.reason] if r.reason else []
+    if r.removed:
+        reasons = sorted({x.reason.split(":", 1)[-1] for x in r.removed})
+        notes.append(f"removed {len(r.removed)} span(s): {', '.join(reasons)}")
+    notes += [n for n in r.notes if n.startswith(("date un", "outlet unknown", "broadcast"))]
+    cells = [
+        str(i),
+        _md(r.doc_id),
+        _md(r.source or "—"),
+        r.date or "—",
+        r.kind,
+        status,
+        f"{r.words_in} → {r.words_kept}",
+        _md("; ".join(notes)),
+    ]
+    return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+
+
+def _counts(sources: Sequence[SourceRecord]) -> str:
+    statuses = [s.status for s in sources]
+    parts = [
+        f"{statuses.count(k)} {k}" for k in ("used", "duplicate", "derivative", "rejected") if k in statuses
+    ]
+    return f"{len(sources)} documents ({', '.join(parts)})"
+
+
+def _md(text: str) -> str:
+    """Keep document text from being read as Markdown structure (headings, HTML, links)."""
+    return (
+        text.replace("\\", "\\\\")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("[", "\\[")
+        .replace("]", "\\]")
+        .replace("\n", " ")
+        .replace("*", "\\*")
+        .replace("_", "\\_")
+        .replace("`", "\\`")
+    )

@@ -1,0 +1,107 @@
+"""Represent: sentences as vectors for similarity, the shared currency of provenance, alignment and selection.
+
+Needs: sentences. Adds: ``SentenceVectors``: stemmed content terms per sentence and an L2-normalised
+TF-IDF matrix over them (sentence-level IDF). The lexical backend is the default: offline, no extra, and
+exact about names and numbers, which matter most in news.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import Stemmer
+from scipy import sparse
+
+from newsfuse.model import Sentence
+from newsfuse.settings import Settings
+
+# Function words and reporting verbs that say nothing about what a sentence reports.
+STOPWORDS = frozenset(
+    """a about above after again against ago all almost also although always am among an and another any
+    anyone anything are around as at away back be became because become been before being below between
+    both but by can cannot could did do does doing done down during each either else enough even ever every
+    few for from further get gets got had has have having he her here hers herself him himself his how
+    however i if in into is it its itself just last least less like made make many may me might more most
+    much must my myself near need neither never next no nor not now of off often on once one only onto or
+    other others our ours ourselves out over own per perhaps put rather really said same say says see seen
+    several shall she should since so some something still such than that the their theirs them themselves
+    then there these they thing things this those though through thus to told too toward under until up
+    upon us very was way we well were what whatever when where whether which while who whom whose why will
+    with within without would yet you your yours yourself mr mrs ms dr according added asked including
+    told week year years time day days""".split()
+)
+_TOKEN = re.compile(r"[a-z0-9]+(?:['’.,][a-z0-9]+)*")
+_STEMMER = Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    return _STEMMER.stemWord(word)
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased word tokens; numbers keep their inner separators ("1,200", "2.5")."""
+    return _TOKEN.findall(text.lower().replace("’", "'"))
+
+
+def content_terms(text: str) -> list[str]:
+    """Stemmed tokens that are not stopwords: what a sentence is about."""
+    return [_stem(t) for t in tokens(text) if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
+
+
+@dataclass(frozen=True)
+class SentenceVectors:
+    terms: tuple[tuple[str, ...], ...]
+    matrix: sparse.csr_matrix
+    vocabulary: dict[str, int]
+    idf: np.ndarray
+
+    def similarity(self) -> sparse.csr_matrix:
+        """Cosine similarity of every sentence pair (sparse; rows are L2-normalised)."""
+        return (self.matrix @ self.matrix.T).tocsr()
+
+    def shared_terms(self) -> sparse.csr_matrix:
+        """How many distinct content terms each sentence pair shares."""
+        binary = self.matrix.copy()
+        binary.data[:] = 1.0
+        return (binary @ binary.T).tocsr()
+
+    def embed(self, text: str) -> sparse.csr_matrix:
+        """A text outside the cluster (a query) in the same space."""
+        return _tfidf_rows([tuple(content_terms(text))], self.vocabulary, self.idf)
+
+
+def represent(sentences: Sequence[Sentence], settings: Settings) -> SentenceVectors:
+    terms = tuple(tuple(content_terms(s.text)) for s in sentences)
+    df: Counter[str] = Counter()
+    for sentence_terms in terms:
+        df.update(set(sentence_terms))
+    vocabulary = {term: i for i, term in enumerate(sorted(df))}
+    n = max(len(terms), 1)
+    idf = np.zeros(len(vocabulary))
+    for term, i in vocabulary.items():
+        idf[i] = math.log((1 + n) / (1 + df[term])) + 1.0
+    return SentenceVectors(terms, _tfidf_rows(terms, vocabulary, idf), vocabulary, idf)
+
+
+def _tfidf_rows(
+    rows: Sequence[Sequence[str]], vocabulary: dict[str, int], idf: np.ndarray
+) -> sparse.csr_matrix:
+    data: list[float] = []
+    indices: list[int] = []
+    indptr = [0]
+    for row in rows:
+        counts = Counter(t for t in row if t in vocabulary)
+        weights = {vocabulary[t]: (1 + math.log(c)) * idf[vocabulary[t]] for t, c in counts.items()}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        for j in sorted(weights):
+            indices.append(j)
+            data.append(weights[j] / norm)
+        indptr.append(len(indices))
+    return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), len(vocabulary)))

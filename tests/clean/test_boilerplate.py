@@ -1,0 +1,147 @@
+from newsfuse.clean.boilerplate import classify_lines
+from newsfuse.clean.lines import split_lines
+from newsfuse.settings import Settings
+
+from ..conftest import cleaned
+
+
+def reasons_by_line(raw: str, **kw) -> dict[str, str | None]:
+    lines = split_lines(raw)
+    return {line.text: reason for line, reason in zip(lines, classify_lines(lines, **kw), strict=True)}
+
+
+def test_empty_input_gives_nothing():
+    assert cleaned("") == []
+    assert classify_lines([]) == []
+
+
+def test_one_document_named_chrome_and_reporting():
+    raw = (
+        "Bridge to close for repairs\n\n- Advertisement -\n\nThe Kessler Street Bridge will close for eight months"
+        " starting on Monday, county engineers said.\n\n“No,” she said.\n\nThe vote was 5-2.\n\nShare\n\nFacebook"
+        "\n\nWe use cookies to improve your experience. By continuing to browse, you agree.\n\nLeave a Comment\n"
+    )
+    reasons = reasons_by_line(raw)
+    assert reasons["Bridge to close for repairs"] == "metadata:title"
+    assert reasons["- Advertisement -"] == "boilerplate:advertisement"
+    assert reasons["Share"] == reasons["Facebook"] == "boilerplate:share-widget"
+    assert reasons["We use cookies to improve your experience. By continuing to browse, you agree."].endswith(
+        "cookie-notice"
+    )
+    assert reasons["Leave a Comment"] == "boilerplate:comment-form"
+    for kept in ("“No,” she said.", "The vote was 5-2."):
+        assert reasons[kept] is None
+
+
+def test_structure_catches_chrome_no_pattern_names():
+    raw = (
+        "Storm cuts power to thousands\n\nZorblat Premium Picks\n\nThe storm brought down trees across the county on"
+        " Monday night, leaving 40,000 homes without power, the utility said.\n\nCrews worked through the night to"
+        " restore lines, and most homes had power again by Tuesday evening, officials said.\n\nWhere the Winds Go"
+        " Next\n\nCouncil Approves New Sea Wall\n\nFerry Service Cancelled Until Spring\n"
+    )
+    reasons = reasons_by_line(raw)
+    assert reasons["Zorblat Premium Picks"] == "structure:outside-article"
+    assert reasons["Council Approves New Sea Wall"] == "structure:outside-article"
+    assert reasons["Where the Winds Go Next"] == "structure:outside-article"
+
+
+def test_headline_runs_inside_the_article_and_subheads():
+    raw = (
+        "Title of the story here\n\nThe first paragraph reports what happened on Monday in great detail, said the"
+        " police.\n\nWhat comes next\n\nThe second paragraph has more of the reporting and it ends like a sentence"
+        " does.\n\nHospital Opens New Wing\n\nMayor Unveils Budget Plan\n\nThe last paragraph closes the story with"
+        " a quote from the chief, who said it was over.\n"
+    )
+    reasons = reasons_by_line(raw)
+    assert reasons["What comes next"] == "structure:subhead"
+    assert (
+        reasons["Hospital Opens New Wing"]
+        == reasons["Mayor Unveils Budget Plan"]
+        == "structure:headline-list"
+    )
+
+
+def test_everything_after_an_end_marker_goes_unless_reporting_resumes():
+    body = "The council voted on Tuesday to approve the plan after a long debate, the clerk said.\n\n" * 3
+    raw = (
+        body
+        + "Check Also\n\nMall to add stores\n\nThe owners say the expansion will create jobs next spring …\n"
+    )
+    reasons = reasons_by_line(raw)
+    assert reasons["Check Also"] == "boilerplate:related"
+    assert reasons["Mall to add stores"] == "structure:after-article-end"
+    assert (
+        reasons["The owners say the expansion will create jobs next spring …"]
+        == "structure:after-article-end"
+    )
+
+
+def test_captions_next_to_credits_and_with_position_cues():
+    raw = (
+        "Officials meet in Geneva\n\nA man walks past a screen showing the talks.\n\nJane Roe | Agency Photos\n\n"
+        "The talks began on Monday and lasted seven hours, diplomats said afterwards.\n\nThe minister, left, and"
+        " the envoy, right, arrive for the talks in Geneva on January 10, 2022.\n\nThe talks ended without a deal,"
+        " both sides said on Tuesday.\n"
+    )
+    reasons = reasons_by_line(raw)
+    assert reasons["A man walks past a screen showing the talks."] == "caption:photo"
+    assert reasons["Jane Roe | Agency Photos"] == "boilerplate:photo-credit"
+    assert reasons[
+        "The minister, left, and the envoy, right, arrive for the talks in Geneva on January 10, 2022."
+    ] == ("caption:photo")
+    assert reasons["The talks began on Monday and lasted seven hours, diplomats said afterwards."] is None
+
+
+def test_repeated_headline_and_known_title():
+    raw = "Fire out at last\n\nFire out at last\n\nThe fire was put out on Tuesday, the chief said at noon.\n"
+    lines = split_lines(raw)
+    assert classify_lines(lines)[:2] == ["metadata:title", "structure:repeated-line"]
+    assert classify_lines(lines, known_title="Fire out at last")[:2] == [
+        "metadata:title",
+        "structure:repeated-line",
+    ]
+
+
+def test_two_near_duplicates_keep_reporting_but_lose_site_lines():
+    body_a = "The port reopened on Wednesday after a four-day closure, harbour officials said in a statement."
+    body_b = "Ferries resumed on Thursday, and the operator said the timetable would be normal by Friday."
+    docs = cleaned(
+        f"""
+        === a.txt
+        Port reopens
+
+        {body_a}
+
+        Daily Harbour Brief
+
+        === b.txt
+        Ferries resume
+
+        {body_b}
+
+        Daily Harbour Brief
+        """
+    )
+    for doc in docs:
+        assert "Daily Harbour Brief" not in doc.text
+        assert any(r.text == "Daily Harbour Brief" for r in doc.removed)
+    assert body_a in docs[0].text and body_b in docs[1].text
+
+
+def test_realistic_sample_keeps_reporting_and_offsets(sample_docs):
+    for doc in sample_docs:
+        if doc.rejected:
+            continue
+        for removed in doc.removed:
+            assert doc.raw[removed.start : removed.end] == removed.text
+        assert "Advertisement" not in doc.text and "Leave a" not in doc.text
+
+
+def test_settings_are_respected():
+    [doc] = cleaned(
+        "=== x.txt\nLa ville a été évacuée lundi soir et les habitants sont rentrés chez eux mardi "
+        "après-midi, selon la préfecture qui a donné une conférence de presse.\n",
+        Settings(),
+    )
+    assert doc.rejected and doc.rejected.startswith("not English")

@@ -1,0 +1,64 @@
+from ..conftest import cleaned
+
+BODY = "The harbour was closed on Monday after the storm, and ferries were cancelled, officials said."
+
+
+def test_outlet_from_headline_suffix():
+    [doc] = cleaned(f"=== a.txt\nHarbour closes after storm – BAYSIDE POST\n\n{BODY}\n")
+    assert doc.title == "Harbour closes after storm"
+    assert doc.source == "Bayside Post"
+
+
+def test_outlet_and_date_from_dateline():
+    [doc] = cleaned(
+        f"=== a.txt\nHarbour closes after storm\n\nPORT ALDER, March 3, 2026 (Coastline Wire) — {BODY}\n"
+    )
+    assert (doc.source, doc.date) == ("Coastline Wire", "2026-03-03")
+    assert doc.text.startswith("The harbour was closed")  # the dateline left the sentence
+    assert any(r.reason == "metadata:dateline" for r in doc.removed)
+
+
+def test_dateline_without_year_takes_the_clusters_year_when_the_weekday_fits():
+    docs = cleaned(
+        f"""
+        === a.txt
+        Harbour closes
+
+        PORT ALDER, Thursday, March 5 — {BODY}
+
+        === b.txt
+        Ferries cancelled
+
+        Published March 4, 2026
+
+        {BODY.replace("Monday", "Tuesday")}
+        """
+    )
+    assert docs[1].date == "2026-03-04"
+    assert docs[0].date == "2026-03-05"
+    assert any("taken from the cluster" in n for n in docs[0].notes)
+
+
+def test_scrapers_current_date_line_is_not_a_publication_date():
+    [doc] = cleaned(f"=== a.txt\nFriday , June 11 2027\n\nHarbour closes after storm\n\n{BODY}\n")
+    assert doc.date is None
+    assert any("current-date line" in n for n in doc.notes)
+    assert "2027" not in doc.text
+
+
+def test_byline_masthead_and_credit_lines():
+    [by] = cleaned(f"=== a.txt\nHarbour closes after storm\n\nBy Jane Roe, Harbor Herald\n\n{BODY}\n")
+    assert by.source == "Harbor Herald"
+    [mast] = cleaned(f"=== b.txt\nRIVERTON GAZETTE\n\nHarbour closes after storm\n\n{BODY}\n")
+    assert mast.source == "Riverton Gazette"
+    [credit] = cleaned(
+        f"=== c.txt\nHarbour closes after storm\n\n{BODY}\n\n{BODY}\n\n"
+        "Coastline Wire's Ana Reyes contributed reporting.\n"
+    )
+    assert credit.source == "Coastline Wire"
+
+
+def test_unknown_outlet_is_said_not_guessed():
+    [doc] = cleaned(f"=== a.txt\nHarbour closes after storm\n\n{BODY}\n")
+    assert doc.source is None
+    assert any("outlet unknown" in n for n in doc.notes)

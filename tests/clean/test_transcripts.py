@@ -1,0 +1,56 @@
+from newsfuse.clean.transcripts import case_vocabulary, transcript_evidence
+
+from ..conftest import cleaned
+
+ARTICLE = (
+    "Foreign Minister Sergei Lavrov said on Friday that NATO had ignored Moscow's proposals for the talks in "
+    "Geneva. The Organization for Security and Co-operation in Europe will meet in Vienna, Lavrov added.\n"
+)
+TRANSCRIPT = (
+    "and then lavrov said it s over. that s what we heard from geneva tonight, and we don t expect more. "
+    "anna: the organization for security and co-operation in europe meets thursday in vienna. "
+    "the u.s. team [inaudible] was there. i m told the nato side said no. and the talks will contin\n"
+)
+
+
+def test_detects_transcripts_not_articles():
+    assert transcript_evidence(TRANSCRIPT).is_transcript
+    assert not transcript_evidence(ARTICLE).is_transcript
+    lower_article = "the council met on monday. the mayor said the budget would pass by friday, aides said."
+    assert not transcript_evidence(lower_article).is_transcript  # lower case alone is not a transcript
+
+
+def test_repairs_with_the_cluster_as_vocabulary():
+    article, transcript = cleaned(f"=== a.txt\n{ARTICLE}\n=== t.txt\n{TRANSCRIPT}")
+    assert transcript.kind == "transcript" and article.kind == "article"
+    text = transcript.text
+    assert "Lavrov said it's over." in text  # capital from the other document, apostrophe restored
+    assert "That's what we heard from Geneva tonight, and we don't expect more." in text
+    assert "The Organization for Security and Co-operation in Europe meets Thursday in Vienna." in text
+    assert "The u.s. team was there." in text  # no sentence break after an abbreviation
+    assert "I'm told the NATO side said no." in text
+    assert "[inaudible]" not in text and "anna:" not in text
+    assert "contin" not in text  # the clip's cut-off end is dropped
+    reasons = {r.reason for r in transcript.removed}
+    assert {"transcript:artefact", "transcript:speaker-marker", "transcript:cut-off"} <= reasons
+
+
+def test_offsets_point_back_into_the_raw_transcript():
+    [doc] = cleaned(f"=== t.txt\n{TRANSCRIPT}")
+    for word in ("geneva", "vienna", "told", "don't"):
+        at = doc.text.lower().index(word)
+        raw_at = doc.offsets.to_raw(at)
+        assert doc.raw[raw_at : raw_at + len(word)] == word.replace("'", " ")
+
+
+def test_common_words_are_never_recased_as_names():
+    vocabulary = case_vocabulary(
+        ["Officials from the US and the EU met. It may rain, the US envoy said in May."]
+    )
+    assert "us" not in vocabulary and "may" not in vocabulary
+    assert vocabulary.get("eu") == "EU"
+
+
+def test_one_transcript_alone_still_gets_sentence_capitals():
+    [doc] = cleaned(f"=== t.txt\n{TRANSCRIPT}")
+    assert doc.text.startswith("And then lavrov said it's over.")

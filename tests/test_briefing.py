@@ -1,0 +1,83 @@
+import json
+
+from newsfuse import brief
+from newsfuse.briefing import brief_documents
+from newsfuse.model import Document
+from newsfuse.render import to_json, to_markdown
+from newsfuse.settings import Settings
+
+from .conftest import ROOT, SAMPLE
+
+GOLDEN = ROOT / "tests" / "golden"
+
+
+def test_empty_documents_are_accounted_for():
+    briefing = brief_documents([Document(id="a", raw="", rejected="empty file")], Settings())
+    assert briefing.summary == () and briefing.facts == ()
+    assert [(s.doc_id, s.status, s.reason) for s in briefing.sources] == [("a", "rejected", "empty file")]
+
+
+def test_every_input_of_the_sample_is_accounted_for():
+    briefing = brief([SAMPLE])
+    statuses = {s.doc_id: (s.status, s.of) for s in briefing.sources}
+    assert len(statuses) == len(list(SAMPLE.iterdir()))
+    assert statuses["08-harbor-herald-copy.txt"] == ("duplicate", "01-harbor-herald.txt")
+    assert statuses["05-dailytrendz24-copy.txt"] == ("duplicate", "02-coastline-wire.html")
+    used = [s for s in briefing.sources if s.status == "used"]
+    assert all(s.words_kept > 0 and s.words_kept <= s.words_in for s in used)
+    assert all(s.reason for s in briefing.sources if s.status != "used")
+
+
+def test_facts_count_independent_sources():
+    briefing = brief([SAMPLE])
+    assert briefing.facts, "the sample's outlets agree on several facts"
+    for fact in briefing.facts:
+        assert 2 <= fact.independent_sources <= len(fact.sources)
+        assert (
+            "05-dailytrendz24-copy.txt" not in fact.sources
+        )  # duplicates are counted once, via their original
+
+
+def test_a_crashing_document_does_not_stop_the_run(monkeypatch):
+    import newsfuse.clean as clean
+
+    real = clean._clean_article
+
+    def explode(doc, *args):
+        if doc.id == "bad":
+            raise RuntimeError("boom")
+        return real(doc, *args)
+
+    monkeypatch.setattr(clean, "_clean_article", explode)
+    docs = [
+        Document(id="bad", raw="Some text here."),
+        Document(id="good", raw="The bridge reopened on Monday, officials said."),
+    ]
+    briefing = brief_documents(docs, Settings())
+    reasons = {s.doc_id: s.reason for s in briefing.sources}
+    assert "internal error in clean: RuntimeError: boom" in reasons["bad"]
+    assert briefing.summary and briefing.summary[0].citations == ("good",)
+
+
+def _stable(data: dict) -> dict:
+    data = dict(data)
+    data.pop("timings")
+    return data
+
+
+def test_golden_markdown_and_json(update_golden):
+    briefing = brief([SAMPLE])
+    outputs = {
+        "port-alder-fire.md": to_markdown(briefing),
+        "port-alder-fire.json": json.dumps(
+            _stable(json.loads(to_json(briefing))), indent=2, ensure_ascii=False
+        )
+        + "\n",
+    }
+    for name, text in outputs.items():
+        path = GOLDEN / name
+        if update_golden:
+            path.write_text(text, encoding="utf-8")
+        assert path.read_text(encoding="utf-8") == text, (
+            f"{name} changed: review, then run pytest --update-golden"
+        )

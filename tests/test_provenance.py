@@ -1,0 +1,79 @@
+import dataclasses
+
+from newsfuse.model import Document, Removed
+from newsfuse.provenance import ALL_PAIRS_UP_TO, find_copies
+from newsfuse.settings import Settings
+
+STORY = (
+    "Firefighters contained a blaze at a chemical warehouse on the Port Alder waterfront on Tuesday after 19 hours, "
+    "the fire chief said. About 1,200 residents of the Eastquay neighbourhood were evacuated overnight. Two "
+    "firefighters were treated for smoke inhalation and released from hospital on Tuesday morning. The mayor said "
+    "the evacuation order would remain in place until at least Wednesday while air quality was tested. "
+)
+OTHER = (
+    "The state environment office opened an inquiry on Thursday into what was stored in the building, a spokeswoman "
+    "told reporters at city hall. The company said it would cooperate fully and apologised to residents. The city "
+    "council voted for an emergency fund of 2.5 million dollars for families and shops hit by the closure. "
+)
+
+
+CHROME = (
+    Removed(0, 9, "boilerplate:related", "Check Also"),
+    Removed(10, 20, "boilerplate:comment-form", "Leave a Reply"),
+)
+
+
+def doc(doc_id: str, text: str, **kw) -> Document:
+    return Document(id=doc_id, raw=text, text=text, **kw)
+
+
+def test_empty_and_single():
+    assert find_copies([], Settings()).links == ()
+    assert find_copies([doc("a", STORY)], Settings()).links == ()
+
+
+def test_exact_and_near_duplicates_point_at_the_original():
+    docs = [
+        doc("a", STORY + OTHER),
+        doc("b", STORY + OTHER),
+        doc("c", "Advertisement. " + STORY + OTHER + " Leave a comment below.", removed=CHROME),
+        doc("d", OTHER + " An unrelated closing paragraph about the weather this weekend in the city."),
+    ]
+    provenance = find_copies(docs, Settings())
+    links = {link.doc_id: link for link in provenance.links}
+    assert links["b"].of == "a" and links["b"].how == "exact copy"
+    assert links["c"].of == "a" and links["c"].similarity >= 0.8
+    assert "d" not in links
+    assert provenance.independent(["a", "b", "c", "d"]) == 2
+
+
+def test_truncated_reprint_is_contained():
+    docs = [doc("full", STORY + OTHER), doc("short", STORY)]
+    [link] = find_copies(docs, Settings()).links
+    assert (link.doc_id, link.of, link.how) == ("short", "full", "truncated copy")
+
+
+def test_earlier_date_is_the_original():
+    docs = [doc("late", STORY + OTHER, date="2026-03-05"), doc("early", STORY + OTHER, date="2026-03-03")]
+    [link] = find_copies(docs, Settings()).links
+    assert (link.doc_id, link.of) == ("late", "early")
+
+
+def test_independent_reports_are_not_copies():
+    docs = [doc("a", STORY), doc("b", OTHER)]
+    assert find_copies(docs, Settings()).links == ()
+
+
+def test_large_clusters_use_lsh_candidates_and_find_the_same_copies():
+    filler = [
+        doc(f"n{i}", f"Report number {i} about topic {i * 7} with words {i} {i + 1} {i + 2} and more. " * 6)
+        for i in range(ALL_PAIRS_UP_TO)
+    ]
+    docs = [*filler, doc("orig", STORY + OTHER), doc("copy", STORY + OTHER)]
+    links = find_copies(docs, Settings()).links
+    assert [(link.doc_id, link.of) for link in links] == [("copy", "orig")]
+
+
+def test_rejected_documents_are_ignored():
+    docs = [doc("a", STORY), dataclasses.replace(doc("b", STORY), rejected="not English")]
+    assert find_copies(docs, Settings()).links == ()

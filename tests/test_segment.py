@@ -1,0 +1,48 @@
+from newsfuse.segment import segment_documents
+from newsfuse.settings import Settings
+
+from .conftest import cleaned
+
+
+def test_empty_input():
+    assert segment_documents([], Settings()) == []
+
+
+def test_one_document_offsets_round_trip():
+    [doc] = cleaned(
+        """
+        === a.txt
+        Talks end without a deal
+
+        GENEVA (Coastline Wire) — The U.S. and Russia met on Jan. 10 in Geneva. Talks ran 7 hours, Sen. Ray Cole said.
+
+        “We will not wait forever,” the minister said. “Our patience is running out.”
+        """
+    )
+    sentences = segment_documents([doc], Settings())
+    assert [s.text for s in sentences] == [
+        "The U.S. and Russia met on Jan. 10 in Geneva.",
+        "Talks ran 7 hours, Sen. Ray Cole said.",
+        "“We will not wait forever,” the minister said.",
+        "“Our patience is running out.”",
+    ]
+    assert [s.paragraph for s in sentences] == [0, 0, 1, 1]
+    for s in sentences:
+        assert doc.text[s.start : s.end] == s.text
+        assert doc.raw[s.raw_start : s.raw_end] == s.text  # verbatim text maps exactly
+
+
+def test_no_sentence_spans_two_paragraphs():
+    [doc] = cleaned(
+        "=== a.txt\nFirst paragraph without a stop\n\nSecond paragraph ends here.\n\nThird one too.\n"
+    )
+    sentences = segment_documents([doc], Settings())
+    assert all("\n" not in s.text for s in sentences)
+
+
+def test_rejected_documents_have_no_sentences():
+    docs = cleaned(
+        "=== a.txt\nLeave a Comment\n\n=== b.txt\nThe fire was put out on Tuesday, the chief said.\n"
+    )
+    assert docs[0].rejected
+    assert {s.doc_id for s in segment_documents(docs, Settings())} == {"b.txt"}

@@ -1,0 +1,70 @@
+import pytest
+
+from newsfuse.briefing import brief_documents
+from newsfuse.model import Document, Sentence
+from newsfuse.select import eligible
+from newsfuse.settings import Settings
+
+from .conftest import parse_docs
+
+
+def words(briefing) -> int:
+    return sum(len(s.text.split()) for s in briefing.summary)
+
+
+@pytest.mark.parametrize("budget", [10, 40, 75, 150, 400])
+def test_budget_is_never_exceeded(sample_raw, budget):
+    briefing = brief_documents(sample_raw, Settings(words=budget))
+    assert words(briefing) <= budget
+
+
+def test_summary_is_extractive_and_cites_its_own_document_first(sample_raw):
+    briefing = brief_documents(sample_raw, Settings(words=200))
+    texts = {d.id: d for d in briefing_docs(sample_raw)}
+    for sentence in briefing.summary:
+        own = sentence.support[0]
+        assert sentence.citations[0] == own.doc_id
+        assert texts[own.doc_id].text[own.start : own.end] == sentence.text
+        assert len(sentence.citations) == len(set(sentence.citations))
+
+
+def briefing_docs(docs):
+    from newsfuse.clean import clean_documents
+
+    return clean_documents(docs, Settings())
+
+
+def test_eligibility_rules():
+    settings = Settings()
+
+    def make(text: str) -> Sentence:
+        return Sentence("d", 0, 0, len(text), 0, len(text), 0, text)
+
+    assert eligible(make("The council approved the budget on Monday by five votes to two."), settings)
+    assert not eligible(make("Will the council approve the budget on Monday this week?"), settings)
+    assert not eligible(make("“We will stay on that site until every hot spot is gone,"), settings)
+    assert not eligible(make("Short one."), settings)
+    assert not eligible(make("and then the council approved the budget on Monday night."), settings)
+
+
+def test_query_focuses_the_summary():
+    docs = parse_docs(
+        """
+        === a.txt
+        The city council approved a new budget for schools on Monday after a long debate.
+
+        Separately, the harbour ferry will run a reduced timetable during repairs to the pier.
+        === b.txt
+        Council members voted for the schools budget on Monday, adding money for teachers.
+
+        The ferry operator said pier repairs would last three weeks and cut some sailings.
+        """
+    )
+    about_ferry = brief_documents(docs, Settings(words=20, query="ferry pier repairs timetable"))
+    assert "ferry" in about_ferry.summary_text.lower() or "pier" in about_ferry.summary_text.lower()
+
+
+def test_no_eligible_sentence_still_gives_a_summary():
+    docs = [Document(id="a", raw="Fire. Smoke rose. Roads shut. Wind fell.")]
+    briefing = brief_documents(docs, Settings(words=10))
+    assert briefing.summary and words(briefing) <= 10
