@@ -65,8 +65,9 @@ def _stable(data: dict) -> dict:
     return data
 
 
-def test_golden_markdown_and_json(update_golden):
-    briefing = brief([SAMPLE])
+def test_golden_markdown_and_json(update_golden, monkeypatch):
+    monkeypatch.chdir(ROOT)  # origins are recorded as given: keep them relative
+    briefing = brief(["samples/port-alder-fire"])
     outputs = {
         "port-alder-fire.md": to_markdown(briefing),
         "port-alder-fire.json": json.dumps(
