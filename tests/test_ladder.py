@@ -55,7 +55,9 @@ def test_every_stage_on_the_ladder(rung, sample_raw):
     assert all(texts[s.doc_id][s.start : s.end] == s.text for s in sentences)
 
     alignment = align_facts(sentences, represent(sentences, settings), provenance, settings)
-    assert sum(len(f.support) for f in alignment.facts) == len(sentences)  # every sentence in exactly one fact
+    assert sum(len(f.support) for f in alignment.facts) == len(
+        sentences
+    )  # every sentence in exactly one fact
 
     briefing = brief_documents(raw, settings)
     assert len(briefing.sources) == len(raw)
