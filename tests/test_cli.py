@@ -86,3 +86,32 @@ def test_seeds_brief_in_one_command():
     result = run("brief", *paths, "--format", "json")
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)["sources"]) == 5
+
+
+def test_evaluate_prints_the_table_and_refuses_mismatched_predictions(tmp_path):
+    text = (SAMPLE / "01-harbor-herald.txt").read_text()
+    cluster = {
+        "id": "c1",
+        "documents": [{"text": text}],
+        "references": ["Firefighters contained the fire after 19 hours."],
+    }
+    dataset = tmp_path / "data.jsonl"
+    dataset.write_text(json.dumps(cluster) + "\n")
+    per_cluster = tmp_path / "scores.jsonl"
+    result = run(
+        "evaluate",
+        str(dataset),
+        "--words",
+        "30",
+        "--systems",
+        "newsfuse,lead",
+        "--per-cluster",
+        str(per_cluster),
+    )
+    assert result.returncode == 0, result.stderr
+    assert "newsfuse" in result.stdout and "lead" in result.stdout and "vs best peer" in result.stdout
+    assert json.loads(per_cluster.read_text())["id"] == "c1"
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text(json.dumps({"id": "other", "summary": "x"}) + "\n")
+    result = run("evaluate", str(dataset), "--words", "30", "--pred", str(pred))
+    assert result.returncode == 2 and "missing 1: c1" in result.stderr

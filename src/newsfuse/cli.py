@@ -6,6 +6,7 @@ Exit codes: 0 every input was used (copies included); 1 some input was rejected;
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Sequence
@@ -52,6 +53,27 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, default=1, metavar="J", help="parallel processes (default: 1)")
     p.add_argument("--full", action="store_true", help="include the whole briefing in each line")
     p.set_defaults(run=_batch)
+
+    p = commands.add_parser("evaluate", help="ROUGE of newsfuse and its peers on a benchmark dataset")
+    p.add_argument("dataset", metavar="DATASET.jsonl")
+    p.add_argument("--words", type=int, required=True, metavar="N", help="cut every summary at N words")
+    p.add_argument(
+        "--pred", metavar="PRED.jsonl", help="score these newsfuse predictions instead of running it"
+    )
+    p.add_argument(
+        "--systems",
+        default="newsfuse",
+        metavar="LIST",
+        help="comma-separated: newsfuse,lead,lexrank,textrank,lsa,luhn,sumbasic",
+    )
+    p.add_argument(
+        "--metric", choices=("recall", "f1"), default="f1", help="ROUGE recall or F1 (default: f1)"
+    )
+    p.add_argument("--per-cluster", metavar="FILE", help="write every cluster's scores here (JSONL)")
+    p.add_argument("--jobs", type=int, default=1, metavar="J", help="parallel processes (default: 1)")
+    p.add_argument("--limit", type=int, metavar="K", help="only the first K clusters")
+    p.add_argument("--config", metavar="FILE", help="TOML file of settings for newsfuse")
+    p.set_defaults(run=_evaluate)
 
     p = commands.add_parser("info", help="show versions and usable backends")
     p.set_defaults(run=_info)
@@ -101,6 +123,37 @@ def _batch(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return EXIT_REJECTED if failed else EXIT_OK
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from newsfuse.batch import read_clusters
+    from newsfuse.evaluate.harness import evaluate, read_predictions
+    from newsfuse.evaluate.report import format_report
+
+    settings = Settings.load(args.config, words=args.words)
+    clusters = list(read_clusters(args.dataset))[: args.limit]
+    predictions = read_predictions(Path(args.pred), [str(c["id"]) for c in clusters]) if args.pred else None
+    systems = [s.strip() for s in args.systems.split(",") if s.strip()]
+    report = None
+    with contextlib.ExitStack() as stack:
+        per_cluster = (
+            stack.enter_context(Path(args.per_cluster).open("w", encoding="utf-8"))
+            if args.per_cluster
+            else None
+        )
+        rows = evaluate(
+            clusters, systems, args.words, args.metric, settings, predictions, args.jobs, args.dataset
+        )
+        for row, running in tqdm(rows, total=len(clusters), desc="clusters", unit="cluster", file=sys.stderr):
+            report = running
+            if per_cluster:
+                per_cluster.write(json.dumps(row) + "\n")
+    if report is None:
+        raise NewsfuseError(f"{args.dataset} holds no clusters to evaluate.")
+    print(format_report(report, len(clusters)))
+    return EXIT_OK
 
 
 def _info(args: argparse.Namespace) -> int:
