@@ -115,3 +115,12 @@ def test_evaluate_prints_the_table_and_refuses_mismatched_predictions(tmp_path):
     pred.write_text(json.dumps({"id": "other", "summary": "x"}) + "\n")
     result = run("evaluate", str(dataset), "--words", "30", "--pred", str(pred))
     assert result.returncode == 2 and "missing 1: c1" in result.stderr
+
+
+def test_update_summary_flags():
+    update = Path(__file__).parent / "data" / "update"
+    result = run("brief", str(update / "day2"), "--seen", str(update / "day1"), "--words", "60")
+    assert result.returncode == 0, result.stderr
+    assert "seen before" in result.stdout and "40,000 tonnes" not in result.stdout.split("## Key facts")[0]
+    result = run("brief", str(update), "--since", "yesterday")
+    assert result.returncode == 2 and "'since' expects an ISO day" in result.stderr

@@ -15,7 +15,7 @@ from typing import Any
 __version__ = "0.1.0"
 
 from newsfuse.errors import NewsfuseError
-from newsfuse.ingest import Input, load_documents
+from newsfuse.ingest import Input, load_documents, unique_ids
 from newsfuse.model import Briefing, Document
 from newsfuse.settings import Settings
 
@@ -26,25 +26,28 @@ def brief(
     *,
     settings: Settings | None = None,
     config: str | Path | None = None,
+    seen: Iterable[Input] = (),
     **overrides: Any,
 ) -> Briefing:
     """Read ``inputs`` (paths, folders, globs, '-', URLs, dicts or Documents) and brief them.
 
     Settings come from ``settings`` if given, else from the defaults, the TOML file ``config`` and the
-    keyword overrides (``words=200, query="..."``). Raises ``NewsfuseError`` subclasses only for usage
-    mistakes; documents that cannot be used are reported in ``briefing.sources``.
+    keyword overrides (``words=200, query="...", since="2026-03-04"``). ``seen`` are documents the reader
+    already knows: the summary then says only what ``inputs`` add (an update summary). Raises
+    ``NewsfuseError`` subclasses only for usage mistakes; documents that cannot be used are reported in
+    ``briefing.sources``.
     """
     from newsfuse.briefing import brief_documents
 
-    if isinstance(inputs, str | Path | Document | dict):
-        inputs = [inputs]
+    as_list = lambda items: [items] if isinstance(items, str | Path | Document | dict) else list(items)  # noqa: E731
     settings = settings or Settings.load(config, words=words, **overrides)
-    docs = load_documents(inputs, settings)
-    if not docs:
+    known = load_documents(as_list(seen), settings)
+    docs = unique_ids([*known, *load_documents(as_list(inputs), settings)])  # ids unique across both
+    if len(docs) == len(known):
         from newsfuse.errors import nothing_to_brief
 
         raise nothing_to_brief()
-    return brief_documents(docs, settings)
+    return brief_documents(docs, settings, seen={d.id for d in docs[: len(known)]})
 
 
 __all__ = ["Briefing", "Document", "NewsfuseError", "Settings", "__version__", "brief", "load_documents"]

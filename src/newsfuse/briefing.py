@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TypeVar
 
@@ -32,23 +32,31 @@ from newsfuse.settings import Settings
 T = TypeVar("T")
 
 
-def brief_documents(docs: Sequence[Document], settings: Settings) -> Briefing:
+def brief_documents(docs: Sequence[Document], settings: Settings, seen: Collection[str] = ()) -> Briefing:
+    """Brief ``docs``. Documents whose id is in ``seen``, or dated before ``settings.since``, are ones the
+    reader already knows: they are read for context and the summary reports only what is new."""
     timings: dict[str, float] = {}
     run = _stage_runner(timings)
     docs = run("clean", list, lambda: clean_documents(docs, settings))
+    seen = set(seen) | {d.id for d in docs if settings.since and d.date and d.date < settings.since}
     provenance = run("provenance", Provenance, lambda: find_copies(docs, settings))
-    live = [d for d in docs if not d.rejected and d.id not in provenance.duplicates]
+    readable = [d for d in docs if not d.rejected and d.id not in provenance.duplicates]
+    live = [d for d in readable if d.id not in seen]
+    known = [d for d in readable if d.id in seen]
     sentences = run("segment", list, lambda: segment_documents(live, settings))
+    seen_sentences = segment_documents(known, settings)
     vectors = run("represent", object, lambda: represent(sentences, settings))
     alignment = run("align", Alignment, lambda: align_facts(sentences, vectors, provenance, settings))
     summary = run(
-        "select", tuple, lambda: select_summary(live, sentences, vectors, alignment, provenance, settings)
+        "select",
+        tuple,
+        lambda: select_summary(live, sentences, vectors, alignment, provenance, settings, seen_sentences),
     )
     return Briefing(
         title=_title(live, summary),
         summary=summary,
         facts=key_facts(alignment, sentences, settings),
-        sources=tuple(source_record(d, provenance) for d in docs),
+        sources=tuple(source_record(d, provenance, d.id in seen) for d in docs),
         settings=settings.as_dict(),
         timings={k: round(v, 4) for k, v in timings.items()},
         version=__version__,
@@ -71,7 +79,7 @@ def key_facts(alignment: Alignment, sentences: Sequence[Sentence], settings: Set
     return tuple(readable[: settings.key_facts])
 
 
-def source_record(doc: Document, provenance: Provenance) -> SourceRecord:
+def source_record(doc: Document, provenance: Provenance, seen: bool = False) -> SourceRecord:
     record = SourceRecord(
         doc_id=doc.id,
         source=doc.source,
@@ -89,6 +97,9 @@ def source_record(doc: Document, provenance: Provenance) -> SourceRecord:
     link = provenance.link(doc.id)
     if doc.rejected:
         return dataclasses.replace(record, status="rejected", reason=doc.rejected, words_kept=0)
+    if seen and link is None:
+        reason = "seen before: read for context, its content left out of the summary"
+        return dataclasses.replace(record, status="seen", reason=reason)
     if link is not None:
         return dataclasses.replace(
             record,

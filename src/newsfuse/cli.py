@@ -44,6 +44,16 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("md", "json"), default="md", help="output format (default: md)")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     p.add_argument("--allow-network", action="store_true", help="fetch inputs given as URLs")
+    p.add_argument(
+        "--seen",
+        nargs="+",
+        default=[],
+        metavar="PATH",
+        help="documents already read: summarize only what is new",
+    )
+    p.add_argument(
+        "--since", metavar="DATE", help="documents dated before this ISO day count as already read"
+    )
     p.set_defaults(run=_brief)
 
     p = commands.add_parser("batch", help="brief every cluster of a JSONL dataset")
@@ -93,8 +103,8 @@ def _settings(args: argparse.Namespace, **extra: object) -> Settings:
 def _brief(args: argparse.Namespace) -> int:
     from newsfuse.render import to_json, to_markdown
 
-    settings = _settings(args, allow_network=args.allow_network or None)
-    briefing = brief(args.inputs, settings=settings)
+    settings = _settings(args, allow_network=args.allow_network or None, since=args.since)
+    briefing = brief(args.inputs, settings=settings, seen=args.seen)
     text = to_json(briefing) if args.format == "json" else to_markdown(briefing)
     _write(text, args.output)
     rejected = [s for s in briefing.sources if s.status == "rejected"]

@@ -13,7 +13,7 @@ from typing import Any, Literal
 SCHEMA = "newsfuse.briefing/1"
 
 Kind = Literal["article", "transcript", "unknown"]
-Status = Literal["used", "duplicate", "derivative", "rejected"]
+Status = Literal["used", "duplicate", "derivative", "rejected", "seen"]
 
 
 @dataclass(frozen=True)

@@ -74,7 +74,12 @@ class SentenceVectors:
 
     def embed(self, text: str) -> sparse.csr_matrix:
         """A text outside the cluster (a query) in the same space."""
-        return _tfidf_rows([tuple(content_terms(text))], self.vocabulary, self.idf)
+        return self.embed_many([tuple(content_terms(text))])
+
+    def embed_many(self, rows: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+        """Term lists from outside the cluster (sentences already seen) in the same space; terms the
+        cluster never uses are dropped, since they cannot make a cluster sentence similar."""
+        return _tfidf_rows(rows, self.vocabulary, self.idf)
 
 
 def represent(sentences: Sequence[Sentence], settings: Settings) -> SentenceVectors:

@@ -39,6 +39,7 @@ def split_sentences(doc: Document) -> list[Sentence]:
                 spans[-1][1] = b  # glue a stray closing quote or a false split back on
             else:
                 spans.append([a, b])
+        spans = _join_open_quotes(m.group(), spans)
         for a, b in spans:
             start, end = _trim(doc.text, base + a, base + b)
             if end > start:
@@ -54,6 +55,24 @@ def split_sentences(doc: Document) -> list[Sentence]:
                         text=doc.text[start:end],
                     )
                 )
+    return out
+
+
+def _join_open_quotes(paragraph: str, spans: list[list[int]]) -> list[list[int]]:
+    """A quotation that runs over several sentences is one unit: "“We are ready. We are prepared,” he said."
+    Sentences are joined while a curly or straight quote stays open, up to four of them."""
+    out: list[list[int]] = []
+    open_for = 0
+    for span in spans:
+        if open_for and open_for < 4:
+            out[-1][1] = span[1]
+            open_for += 1
+        else:
+            out.append(list(span))
+            open_for = 0
+        text = paragraph[out[-1][0] : out[-1][1]]
+        quote_open = text.count("“") > text.count("”") or text.count('"') % 2 == 1
+        open_for = max(open_for, 1) if quote_open else 0
     return out
 
 

@@ -4,6 +4,7 @@ keyword overrides (the CLI's flags) are layered on top. Unknown keys and bad val
 from __future__ import annotations
 
 import dataclasses
+import re
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
@@ -21,6 +22,7 @@ SIMILARITY_BACKENDS = ("lexical",)
 class Settings:
     words: int = DEFAULTS["words"]
     query: str = DEFAULTS["query"]
+    since: str = DEFAULTS["since"]
     selector: str = DEFAULTS["selector"]
     similarity: str = DEFAULTS["similarity"]
     max_input_bytes: int = DEFAULTS["max_input_bytes"]
@@ -33,6 +35,8 @@ class Settings:
     min_sentence_words: int = DEFAULTS["min_sentence_words"]
     max_sentence_words: int = DEFAULTS["max_sentence_words"]
     mmr_lambda: float = DEFAULTS["mmr_lambda"]
+    ilp_redundancy: float = DEFAULTS["ilp_redundancy"]
+    query_weight: float = DEFAULTS["query_weight"]
     key_facts: int = DEFAULTS["key_facts"]
     allow_network: bool = DEFAULTS["allow_network"]
     fetch_timeout: float = DEFAULTS["fetch_timeout"]
@@ -58,9 +62,13 @@ class Settings:
             "fact_similarity",
             "fact_paraphrase_similarity",
             "mmr_lambda",
+            "ilp_redundancy",
+            "query_weight",
         ):
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise errors.bad_setting(name, getattr(self, name), "a number between 0 and 1")
+        if self.since and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", self.since):
+            raise errors.bad_setting("since", self.since, "an ISO day such as 2026-03-04")
         if self.key_facts < 0:
             raise errors.bad_setting("key_facts", self.key_facts, "zero or a positive integer")
         if self.similarity not in SIMILARITY_BACKENDS:

@@ -37,7 +37,7 @@ def load_documents(inputs: Iterable[Input], settings: Settings | None = None) ->
             docs.append(record_to_document(item, f"doc{len(docs) + 1}", "given record"))
         else:
             docs.extend(_read_input(str(item), settings))
-    return _unique_ids(docs)
+    return unique_ids(docs)
 
 
 def _read_input(item: str, settings: Settings) -> Iterator[Document]:
@@ -109,7 +109,7 @@ def _read_bytes(data: bytes, name: str, origin: str, suffix: str, settings: Sett
         yield Document(id=name, raw=text, origin=origin)
 
 
-def _unique_ids(docs: list[Document]) -> list[Document]:
+def unique_ids(docs: list[Document]) -> list[Document]:
     """Make ids unique (two folders may both hold ``a.txt``) by suffixing ``#2``, ``#3``…"""
     seen: dict[str, int] = {}
     out = []

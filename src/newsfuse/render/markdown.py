@@ -6,7 +6,13 @@ from collections.abc import Sequence
 
 from newsfuse.model import Briefing, SourceRecord
 
-_STATUS = {"used": "used", "duplicate": "duplicate", "derivative": "derivative", "rejected": "**rejected**"}
+_STATUS = {
+    "used": "used",
+    "duplicate": "duplicate",
+    "derivative": "derivative",
+    "rejected": "**rejected**",
+    "seen": "seen before",
+}
 
 
 def to_markdown(briefing: Briefing) -> str:
@@ -68,9 +74,7 @@ def _source_row(i: int, r: SourceRecord, number: dict[str, int]) -> str:
 
 def _counts(sources: Sequence[SourceRecord]) -> str:
     statuses = [s.status for s in sources]
-    parts = [
-        f"{statuses.count(k)} {k}" for k in ("used", "duplicate", "derivative", "rejected") if k in statuses
-    ]
+    parts = [f"{statuses.count(k)} {k}" for k in _STATUS if k in statuses]
     return f"{len(sources)} documents ({', '.join(parts)})"
 
 

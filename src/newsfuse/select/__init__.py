@@ -1,0 +1,107 @@
+"""Select: the summary, extractive and within the word budget, each sentence citing its supporters.
+
+Needs: sentences, vectors, the fact alignment, provenance (and, for an update summary, the sentences the
+reader has already seen). Adds: ``SummarySentence`` objects in reading order. Selectors are registered by
+versioned name in ``SELECTORS``; each returns sentence indices, and this module applies the rules shared
+by all: which sentences may be chosen at all, the word budget (never exceeded: sentences are never cut),
+what the reader has already seen, the reading order, and citations.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+from scipy import sparse
+
+from newsfuse.align import Alignment, same_statement
+from newsfuse.model import Document, Sentence, SummarySentence
+from newsfuse.provenance import Provenance
+from newsfuse.represent import SentenceVectors, content_terms
+from newsfuse.select.candidates import Candidates, Selector
+from newsfuse.select.ilp import select_ilp_bigram
+from newsfuse.select.mmr import select_centroid_mmr
+from newsfuse.settings import Settings
+
+SELECTORS: Mapping[str, Selector] = {
+    "ilp-bigram.v1": select_ilp_bigram,
+    "centroid-mmr.v1": select_centroid_mmr,
+}
+
+_TERMINAL = re.compile(r"[.!]['\"”’)]*$")
+
+
+def eligible(sentence: Sentence, settings: Settings) -> bool:
+    """Sentences that read well on their own: complete, declarative, capitalized, quotes balanced."""
+    text = sentence.text
+    words = len(text.split())
+    if not settings.min_sentence_words <= words <= settings.max_sentence_words:
+        return False
+    if not _TERMINAL.search(text) or (not text[:1].isupper() and text[:1] not in "\"“‘'"):
+        return False
+    return text.count("“") == text.count("”") and text.count('"') % 2 == 0
+
+
+def select_summary(
+    docs: Sequence[Document],
+    sentences: Sequence[Sentence],
+    vectors: SentenceVectors,
+    alignment: Alignment,
+    provenance: Provenance,
+    settings: Settings,
+    seen: Sequence[Sentence] = (),
+) -> tuple[SummarySentence, ...]:
+    if not sentences:
+        return ()
+    seen_terms = tuple(tuple(content_terms(s.text)) for s in seen)
+    candidates = Candidates(
+        sentences=sentences,
+        vectors=vectors,
+        alignment=alignment,
+        provenance=provenance,
+        eligible=np.array([eligible(s, settings) for s in sentences]),
+        words=np.array([len(s.text.split()) for s in sentences]),
+        query=vectors.embed(settings.query) if settings.query.strip() else None,
+        seen=vectors.embed_many(seen_terms) if seen else None,
+        seen_terms=seen_terms,
+    )
+    if not candidates.eligible.any():  # nothing reads well: fall back to any sentence that fits
+        candidates = dataclasses.replace(candidates, eligible=candidates.words > 0)
+    if candidates.seen is not None:
+        known = _already_known(candidates, settings)
+        candidates = dataclasses.replace(candidates, eligible=candidates.eligible & ~known)
+    chosen = SELECTORS[settings.selector](candidates, settings)
+    order = {d.id: (d.date or "9999-99-99", i) for i, d in enumerate(docs)}
+    chosen.sort(key=lambda i: (*order[sentences[i].doc_id], sentences[i].index))
+    same = same_statement(vectors, settings)
+    return tuple(_cite(i, candidates, same) for i in chosen)
+
+
+def _already_known(c: Candidates, settings: Settings) -> np.ndarray:
+    """Sentences that say what a seen sentence said (the same test as for facts)."""
+    assert c.seen is not None
+    similarity = (c.vectors.matrix @ c.seen.T).toarray()
+    binary = lambda m: m.astype(bool).astype(float)  # noqa: E731
+    shared = (binary(c.vectors.matrix) @ binary(c.seen).T).toarray()
+    close = (similarity >= settings.fact_similarity) & (shared >= 2)
+    paraphrase = (similarity >= settings.fact_paraphrase_similarity) & (
+        shared >= settings.fact_paraphrase_shared
+    )
+    return (close | paraphrase).any(axis=1)
+
+
+def _cite(index: int, c: Candidates, same: sparse.csr_matrix) -> SummarySentence:
+    """Cite the sentence's own document and every other document with a sentence that says the same thing
+    (its most similar such sentence there)."""
+    sentence = c.sentences[index]
+    row = (c.vectors.matrix @ c.vectors.matrix[index].T).toarray().ravel()
+    best: dict[str, tuple[float, int]] = {}
+    for j in same.getrow(index).indices:
+        doc_id = c.sentences[j].doc_id
+        if doc_id != sentence.doc_id and row[j] > best.get(doc_id, (0.0, -1))[0]:
+            best[doc_id] = (float(row[j]), int(j))
+    others = sorted(best.values(), reverse=True)
+    support = (sentence.span, *(c.sentences[j].span for _, j in others))
+    return SummarySentence(text=sentence.text, citations=tuple(s.doc_id for s in support), support=support)

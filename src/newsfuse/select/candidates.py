@@ -1,0 +1,67 @@
+"""What a selector sees, and the salience every selector starts from."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from newsfuse.align import Alignment
+from newsfuse.model import Sentence
+from newsfuse.provenance import Provenance
+from newsfuse.represent import SentenceVectors
+from newsfuse.settings import Settings
+
+_PRONOUN_OPENING = re.compile(r"^(?:He|She|They|It|This|These|Those|His|Her|Their|Its|That|But|And|Also)\b")
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """The cluster's sentences with everything computed about them."""
+
+    sentences: Sequence[Sentence]
+    vectors: SentenceVectors
+    alignment: Alignment
+    provenance: Provenance
+    eligible: np.ndarray  # bool per sentence: may it appear in the summary
+    words: np.ndarray  # word count per sentence
+    query: sparse.csr_matrix | None  # the query in the sentences' vector space
+    seen: sparse.csr_matrix | None  # sentences the reader has already seen, in the same space
+    seen_terms: tuple[tuple[str, ...], ...] = ()
+
+
+Selector = Callable[[Candidates, Settings], list[int]]
+
+
+def salience(c: Candidates, settings: Settings) -> np.ndarray:
+    """How much each sentence deserves a place, before redundancy: closeness to the cluster's centroid
+    (every document weighing the same), what the other sources also say (cross-document centrality), an
+    early position in its document, and relevance to the query when there is one. Openings that lean on
+    an antecedent ("He said...", "But...") read badly out of context and are discounted."""
+    n = len(c.sentences)
+    if n == 0:
+        return np.zeros(0)
+    matrix = c.vectors.matrix
+    doc_rows: dict[str, list[int]] = {}
+    for i, s in enumerate(c.sentences):
+        doc_rows.setdefault(s.doc_id, []).append(i)
+    centroid = np.zeros(matrix.shape[1])
+    for rows in doc_rows.values():
+        mean = np.asarray(matrix[rows].mean(axis=0)).ravel()
+        centroid += mean / (np.linalg.norm(mean) or 1.0)
+    centroid /= np.linalg.norm(centroid) or 1.0
+    position = np.array([1.0 / np.sqrt(1.0 + s.index) for s in c.sentences])
+    score = 0.4 * unit(matrix @ centroid) + 0.4 * unit(c.alignment.centrality) + 0.2 * position
+    if c.query is not None:
+        relevance = (matrix @ c.query.T).toarray().ravel()
+        score = (1 - settings.query_weight) * score + settings.query_weight * unit(relevance)
+    return score * np.array([0.8 if _PRONOUN_OPENING.match(s.text) else 1.0 for s in c.sentences])
+
+
+def unit(values: np.ndarray) -> np.ndarray:
+    """Scale to [0, 1] by the maximum (all zeros stay zeros)."""
+    top = float(values.max()) if values.size else 0.0
+    return values / top if top > 0 else np.zeros_like(values, dtype=float)
