@@ -33,7 +33,7 @@ def split_sentences(doc: Document) -> list[Sentence]:
     for paragraph, m in enumerate(_PARAGRAPH.finditer(doc.text)):
         base = m.start()
         spans: list[list[int]] = []
-        for a, b in blingfire.text_to_sentences_and_offsets(m.group())[1]:
+        for a, b in _sentence_offsets(m.group()):
             piece = m.group()[a:b]
             if spans and (_STUB.match(piece.strip()) or _opens_lowercase_continuation(piece)):
                 spans[-1][1] = b  # glue a stray closing quote or a false split back on
@@ -56,6 +56,22 @@ def split_sentences(doc: Document) -> list[Sentence]:
                     )
                 )
     return out
+
+
+def _sentence_offsets(paragraph: str) -> list[tuple[int, int]]:
+    """Blingfire's sentences located in the paragraph. Its fast splitter returns text, not offsets; each
+    sentence is found in order, and if Blingfire ever rewrote one (it may normalise spaces) the slower
+    offset-returning call is used for the whole paragraph."""
+    offsets, position = [], 0
+    for sentence in blingfire.text_to_sentences(paragraph).split("\n"):
+        if not sentence:
+            continue
+        at = paragraph.find(sentence, position)
+        if at < 0:
+            return list(blingfire.text_to_sentences_and_offsets(paragraph)[1])
+        offsets.append((at, at + len(sentence)))
+        position = at + len(sentence)
+    return offsets
 
 
 def _join_open_quotes(paragraph: str, spans: list[list[int]]) -> list[list[int]]:

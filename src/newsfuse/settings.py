@@ -35,7 +35,7 @@ class Settings:
     min_sentence_words: int = DEFAULTS["min_sentence_words"]
     max_sentence_words: int = DEFAULTS["max_sentence_words"]
     mmr_lambda: float = DEFAULTS["mmr_lambda"]
-    ilp_redundancy: float = DEFAULTS["ilp_redundancy"]
+    coverage_redundancy: float = DEFAULTS["coverage_redundancy"]
     query_weight: float = DEFAULTS["query_weight"]
     key_facts: int = DEFAULTS["key_facts"]
     allow_network: bool = DEFAULTS["allow_network"]
@@ -62,7 +62,7 @@ class Settings:
             "fact_similarity",
             "fact_paraphrase_similarity",
             "mmr_lambda",
-            "ilp_redundancy",
+            "coverage_redundancy",
             "query_weight",
         ):
             if not 0.0 <= getattr(self, name) <= 1.0:

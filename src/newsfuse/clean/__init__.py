@@ -47,14 +47,14 @@ def clean_documents(docs: Sequence[Document], settings: Settings) -> list[Docume
             continue
         if meta.partial_date:
             partial_dates[doc.id] = meta.partial_date
-    vocabulary = case_vocabulary(d.text for d in cleaned.values() if not d.rejected)
-    for doc in live:
-        if evidence[doc.id].is_transcript:
-            note = f"broadcast transcript ({evidence[doc.id].describe()}): repaired"
-            try:
-                cleaned[doc.id] = _clean_transcript(doc, lines[doc.id], vocabulary, note)
-            except Exception as exc:
-                cleaned[doc.id] = dataclasses.replace(doc, rejected=errors.describe_crash("clean", exc))
+    transcripts = [d for d in live if evidence[d.id].is_transcript]
+    vocabulary = case_vocabulary(d.text for d in cleaned.values() if not d.rejected) if transcripts else {}
+    for doc in transcripts:
+        note = f"broadcast transcript ({evidence[doc.id].describe()}): repaired"
+        try:
+            cleaned[doc.id] = _clean_transcript(doc, lines[doc.id], vocabulary, note)
+        except Exception as exc:
+            cleaned[doc.id] = dataclasses.replace(doc, rejected=errors.describe_crash("clean", exc))
     years = sorted(int(d.date[:4]) for d in cleaned.values() if d.date)
     for doc_id, partial in partial_dates.items():
         cleaned[doc_id] = _resolve_year(cleaned[doc_id], partial, years)

@@ -39,6 +39,8 @@ _SENTENCE_END = re.compile(
     r"(?<!\bgov)(?<!\bsen)(?<!\brep)(?<!\bgen)(?<!\bvs)[.?!][\"”’')\]]*(?=\s|$)",
     re.IGNORECASE,
 )
+_LETTER = re.compile(r"[^\W\d_]")
+_UPPER = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’.-]*[A-Za-z0-9]|[A-Za-z]")
 _NAME_RUN = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:(?:of|for|and|in|the|on|de|al)\s+)?[A-Z][\w.'’-]*)+")
 _FUNCTION_WORDS = frozenset(
@@ -78,12 +80,18 @@ class Evidence:
 
 
 def transcript_evidence(text: str) -> Evidence:
-    letters = [c for c in text if c.isalpha()]
-    upper = sum(1 for c in letters if c.isupper())
+    """What marks ``text`` as captioned speech. Mixed-case text without caption artefacts is an article,
+    which is decided from the cheap counts alone."""
+    letters = len(_LETTER.findall(text))
+    upper = len(_UPPER.findall(text))
+    lowercase = letters > 0 and upper / letters < 0.01
+    artefacts = len(ARTEFACT.findall(text))
+    if not lowercase and artefacts < 3:
+        return Evidence(False, 0, artefacts, 0)
     return Evidence(
-        lowercase=bool(letters) and upper / len(letters) < 0.01,
+        lowercase=lowercase,
         apostrophe_losses=len(_STRONG_LOSS.findall(text)),
-        artefacts=len(ARTEFACT.findall(text)),
+        artefacts=artefacts,
         speaker_markers=len(SPEAKER_MARKER.findall(text)),
     )
 

@@ -21,11 +21,12 @@ from newsfuse.model import Document, Sentence, SummarySentence
 from newsfuse.provenance import Provenance
 from newsfuse.represent import SentenceVectors, content_terms
 from newsfuse.select.candidates import Candidates, Selector
-from newsfuse.select.ilp import select_ilp_bigram
+from newsfuse.select.coverage import select_greedy_bigram, select_ilp_bigram
 from newsfuse.select.mmr import select_centroid_mmr
 from newsfuse.settings import Settings
 
 SELECTORS: Mapping[str, Selector] = {
+    "greedy-bigram.v1": select_greedy_bigram,
     "ilp-bigram.v1": select_ilp_bigram,
     "centroid-mmr.v1": select_centroid_mmr,
 }

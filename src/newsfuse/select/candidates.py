@@ -16,6 +16,10 @@ from newsfuse.represent import SentenceVectors
 from newsfuse.settings import Settings
 
 _PRONOUN_OPENING = re.compile(r"^(?:He|She|They|It|This|These|Those|His|Her|Their|Its|That|But|And|Also)\b")
+# A quotation attributed only to a pronoun ("..., she said.") does not say who is speaking.
+_PRONOUN_SPEAKER = re.compile(
+    r"[,”\"]\s+(?:he|she|they)\s+\w+(?:\s+\w+)?\.[\"”’]?$|\b(?:he|she|they)\s+(?:said|says|added)\.$"
+)
 
 
 @dataclass(frozen=True)
@@ -39,8 +43,8 @@ Selector = Callable[[Candidates, Settings], list[int]]
 def salience(c: Candidates, settings: Settings) -> np.ndarray:
     """How much each sentence deserves a place, before redundancy: closeness to the cluster's centroid
     (every document weighing the same), what the other sources also say (cross-document centrality), an
-    early position in its document, and relevance to the query when there is one. Openings that lean on
-    an antecedent ("He said...", "But...") read badly out of context and are discounted."""
+    early position in its document, and relevance to the query when there is one. Sentences that lean on
+    an antecedent ("He said...", "But...", "...," she said.) read badly out of context and are discounted."""
     n = len(c.sentences)
     if n == 0:
         return np.zeros(0)
@@ -58,7 +62,10 @@ def salience(c: Candidates, settings: Settings) -> np.ndarray:
     if c.query is not None:
         relevance = (matrix @ c.query.T).toarray().ravel()
         score = (1 - settings.query_weight) * score + settings.query_weight * unit(relevance)
-    return score * np.array([0.8 if _PRONOUN_OPENING.match(s.text) else 1.0 for s in c.sentences])
+    lean = [
+        0.8 if _PRONOUN_OPENING.match(s.text) or _PRONOUN_SPEAKER.search(s.text) else 1.0 for s in c.sentences
+    ]
+    return score * np.array(lean)
 
 
 def unit(values: np.ndarray) -> np.ndarray:

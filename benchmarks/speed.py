@@ -1,0 +1,80 @@
+"""Per-cluster latency, throughput and peak memory of newsfuse and its peers, side by side in one run.
+
+    python benchmarks/speed.py [--limit K] [--systems newsfuse,lead,lexrank,...] DATASET.jsonl...
+
+Each system summarizes the same clusters in this process, one after the other (one warm-up cluster
+first, not timed). Peak memory is the largest Python heap growth (tracemalloc, including NumPy buffers)
+while one of the first five clusters is summarized, measured in a separate untimed pass; the
+interpreter and the loaded libraries are not counted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+import tracemalloc
+from pathlib import Path
+
+from newsfuse.batch import brief_cluster
+from newsfuse.evaluate.peers import PEERS
+from newsfuse.settings import Settings
+
+MEMORY_SAMPLE = 5  # clusters whose peak memory is traced
+
+
+def run_system(name: str, clusters: list[dict], words: int) -> tuple[list[float], int]:
+    settings = Settings(words=words)
+
+    def summarize(cluster: dict) -> None:
+        if name == "newsfuse":
+            brief_cluster(cluster, settings)
+        else:
+            PEERS[name]([d.get("text") or "" for d in cluster["documents"]], words)
+
+    summarize(clusters[0])  # warm-up: imports and caches
+    latencies = []
+    for cluster in clusters:
+        start = time.perf_counter()
+        summarize(cluster)
+        latencies.append(time.perf_counter() - start)
+    peak = 0
+    for cluster in clusters[:MEMORY_SAMPLE]:  # traced separately: tracing slows Python code several-fold
+        tracemalloc.start()
+        summarize(cluster)
+        peak = max(peak, tracemalloc.get_traced_memory()[1])
+        tracemalloc.stop()
+    return latencies, peak
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("datasets", nargs="+")
+    parser.add_argument("--limit", type=int, default=50)
+    parser.add_argument("--words", type=int, default=250)
+    parser.add_argument("--systems", default="newsfuse,lead,lexrank,textrank,lsa,luhn,sumbasic")
+    args = parser.parse_args()
+    for path in args.datasets:
+        with Path(path).open(encoding="utf-8") as handle:
+            clusters = [json.loads(line) for _, line in zip(range(args.limit), handle, strict=False)]
+        docs = statistics.mean(len(c["documents"]) for c in clusters)
+        words = statistics.mean(
+            sum(len((d.get("text") or "").split()) for d in c["documents"]) for c in clusters
+        )
+        print(f"\n{path}: {len(clusters)} clusters, {docs:.1f} documents and {words:.0f} words per cluster")
+        print(
+            f"{'system':10} {'median s':>9} {'p95 s':>8} {'clusters/s':>11} {'peak MB':>8} {'vs newsfuse':>12}"
+        )
+        rows = {name: run_system(name, clusters, args.words) for name in args.systems.split(",")}
+        ours = statistics.median(rows["newsfuse"][0]) if "newsfuse" in rows else None
+        for name, (latencies, peak) in rows.items():
+            median = statistics.median(latencies)
+            p95 = statistics.quantiles(latencies, n=20)[-1] if len(latencies) > 1 else latencies[0]
+            ratio = f"{median / ours:10.1f}x" if ours else ""
+            rate = len(latencies) / sum(latencies)
+            print(f"{name:10} {median:9.4f} {p95:8.4f} {rate:11.1f} {peak / 1e6:8.1f} {ratio:>12}")
+
+
+if __name__ == "__main__":
+    main()

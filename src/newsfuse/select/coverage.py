@@ -1,0 +1,181 @@
+"""Concept coverage (Gillick & Favre 2009): ``ilp-bigram.v1`` solves it exactly with the HiGHS MILP
+solver; ``greedy-bigram.v1`` solves it by cost-scaled greedy (Khuller, Moss & Naor 1999), which keeps
+within a constant factor of the optimum and runs several times faster.
+
+Concepts are stemmed content-word bigrams. A concept is worth the sum, over the independent sources (copy
+groups) that use it, of the squared salience of the best sentence using it there: a phrase counts more
+when more sources use it, and when they use it in their central, early sentences. The summary covers the
+most concept weight within the word budget, each concept counted once, and never holds two sentences
+more alike than ``coverage_redundancy``. Query words double a concept's worth; concepts the reader has
+already seen are worth nothing (update summaries).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import pairwise
+
+import highspy
+import numpy as np
+from scipy import sparse
+
+from newsfuse.select.candidates import Candidates, salience
+from newsfuse.select.mmr import select_centroid_mmr
+from newsfuse.settings import Settings
+
+# The most salient eligible sentences that may be chosen (all of them in clusters of up to ~10 articles).
+POOL = 150
+# Query words multiply a concept's worth by this. DUC 2006 R1/R2 with the greedy: 1 -> 41.6/10.1,
+# 2 -> 41.6/10.4, 4 -> 40.6/9.9 (query words crowd out the story).
+QUERY_BOOST = 2.0
+# Seconds the exact solver may take; it proves optimality in about 0.01 s on typical clusters.
+TIME_LIMIT = 2.0
+
+
+def bigrams(terms: tuple[str, ...]) -> set[str]:
+    return {f"{a} {b}" for a, b in pairwise(terms)}
+
+
+@dataclass(frozen=True)
+class Problem:
+    pool: np.ndarray  # sentence indices that may be chosen
+    words: np.ndarray  # their lengths
+    incidence: sparse.csr_matrix  # pool sentence x concept, 1 where the sentence has the concept
+    weights: np.ndarray  # per concept
+    conflicts: np.ndarray  # pool x pool, True where two sentences are too alike to both be chosen
+
+
+def select_greedy_bigram(c: Candidates, settings: Settings) -> list[int]:
+    problem = _problem(c, settings)
+    if problem is None:
+        return select_centroid_mmr(c, settings)
+    return [int(problem.pool[k]) for k in _greedy(problem, settings.words)]
+
+
+def select_ilp_bigram(c: Candidates, settings: Settings) -> list[int]:
+    problem = _problem(c, settings)
+    if problem is None:
+        return select_centroid_mmr(c, settings)
+    chosen = _solve(problem, settings.words, _greedy(problem, settings.words))
+    return [int(problem.pool[k]) for k in chosen]
+
+
+def _problem(c: Candidates, settings: Settings) -> Problem | None:
+    score = salience(c, settings)
+    eligible = np.flatnonzero(c.eligible & (c.words <= settings.words))
+    if eligible.size == 0:
+        return None
+    pool = eligible[np.argsort(-score[eligible], kind="stable")][:POOL]
+    weights = _concept_weights(c, score)
+    concepts: dict[str, int] = {}
+    rows, cols = [], []
+    for k, i in enumerate(pool):
+        for b in bigrams(c.vectors.terms[i]):
+            if b in weights:
+                rows.append(k)
+                cols.append(concepts.setdefault(b, len(concepts)))
+    if not concepts:
+        return None
+    incidence = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(pool), len(concepts)))
+    similarity = (c.vectors.matrix[pool] @ c.vectors.matrix[pool].T).toarray()
+    conflicts = similarity >= settings.coverage_redundancy
+    np.fill_diagonal(conflicts, False)
+    return Problem(
+        pool, c.words[pool].astype(float), incidence, np.array([weights[b] for b in concepts]), conflicts
+    )
+
+
+def _concept_weights(c: Candidates, score: np.ndarray) -> dict[str, float]:
+    best: dict[str, dict[str, float]] = defaultdict(dict)  # concept -> copy group -> best sentence weight
+    strength = (score / (score.max() or 1.0)) ** 2
+    for i, sentence in enumerate(c.sentences):
+        group = c.provenance.groups.get(sentence.doc_id, sentence.doc_id)
+        for concept in bigrams(c.vectors.terms[i]):
+            if strength[i] > best[concept].get(group, 0.0):
+                best[concept][group] = float(strength[i])
+    query_terms: set[str] = set()
+    if c.query is not None:
+        names = {j: term for term, j in c.vectors.vocabulary.items()}
+        query_terms = {names[j] for j in c.query.indices}
+    seen = {b for terms in c.seen_terms for b in bigrams(terms)}
+    weights = {}
+    for concept, by_group in best.items():
+        if concept in seen:
+            continue
+        weight = sum(by_group.values())
+        if query_terms and not query_terms.isdisjoint(concept.split()):
+            weight *= QUERY_BOOST
+        if weight > 0:
+            weights[concept] = weight
+    return weights
+
+
+def _greedy(p: Problem, budget: float) -> list[int]:
+    """Repeatedly take the sentence with the most uncovered concept weight per word that fits and
+    conflicts with nothing chosen; finally compare with the best single sentence (the classic guard
+    that gives the approximation bound)."""
+    uncovered = p.weights.copy()
+    available = p.words <= budget
+    chosen: list[int] = []
+    while available.any():
+        gain = p.incidence @ uncovered
+        ratio = np.where(available & (gain > 0), gain / p.words, -1.0)
+        best = int(np.argmax(ratio))
+        if ratio[best] <= 0:
+            break
+        chosen.append(best)
+        budget -= p.words[best]
+        uncovered[p.incidence[best].indices] = 0.0
+        available &= ~p.conflicts[best] & (p.words <= budget)
+        available[best] = False
+    single = p.incidence @ p.weights
+    single[p.words > budget + sum(p.words[k] for k in chosen)] = -1.0
+    best_single = int(np.argmax(single))
+    total = p.weights.sum() - uncovered.sum()
+    return [best_single] if single[best_single] > total else chosen
+
+
+def _solve(p: Problem, budget: float, start: list[int]) -> list[int]:
+    """The exact optimum. Variables: one binary per pool sentence, then one [0, 1] coverage per concept
+    (integral at the optimum). Rows: the budget; each concept covered only by a chosen sentence; no two
+    conflicting sentences. The greedy answer is the starting point; it is kept if the solver finds none."""
+    ns, nb = p.incidence.shape
+    pairs = np.argwhere(np.triu(p.conflicts, k=1))
+    coo = p.incidence.tocoo()
+    rows = np.concatenate(
+        [np.zeros(ns), 1 + coo.col, 1 + np.arange(nb), np.repeat(1 + nb + np.arange(len(pairs)), 2)]
+    )
+    cols = np.concatenate([np.arange(ns), coo.row, ns + np.arange(nb), pairs.ravel()])
+    values = np.concatenate([p.words, -np.ones(coo.nnz), np.ones(nb), np.ones(2 * len(pairs))])
+    n_rows = 1 + nb + len(pairs)
+    matrix = sparse.csc_matrix((values, (rows.astype(int), cols.astype(int))), shape=(n_rows, ns + nb))
+
+    lp = highspy.HighsLp()
+    lp.num_col_, lp.num_row_ = ns + nb, n_rows
+    lp.col_cost_ = np.concatenate([np.zeros(ns), p.weights])
+    lp.col_lower_, lp.col_upper_ = np.zeros(ns + nb), np.ones(ns + nb)
+    lp.row_lower_ = np.full(n_rows, -highspy.kHighsInf)
+    lp.row_upper_ = np.concatenate([[budget], np.zeros(nb), np.ones(len(pairs))])
+    lp.sense_ = highspy.ObjSense.kMaximize
+    lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+    lp.a_matrix_.start_ = matrix.indptr.astype(np.int32)
+    lp.a_matrix_.index_ = matrix.indices.astype(np.int32)
+    lp.a_matrix_.value_ = matrix.data.astype(float)
+    lp.integrality_ = [highspy.HighsVarType.kInteger] * ns + [highspy.HighsVarType.kContinuous] * nb
+    solver = highspy.Highs()
+    solver.setOptionValue("output_flag", False)
+    solver.setOptionValue("time_limit", TIME_LIMIT)
+    solver.setOptionValue("threads", 1)
+    solver.passModel(lp)
+    initial = highspy.HighsSolution()
+    x0 = np.zeros(ns)
+    x0[start] = 1.0
+    covered = (p.incidence.T @ x0 > 0).astype(float)
+    initial.col_value = list(np.concatenate([x0, covered]))
+    solver.setSolution(initial)
+    solver.run()
+    if solver.getInfo().primal_solution_status != 2:  # no feasible solution found in time
+        return start
+    x = np.asarray(solver.getSolution().col_value[:ns])
+    return [int(k) for k in np.flatnonzero(x > 0.5)]
