@@ -25,6 +25,7 @@ class Alignment:
     facts: tuple[Fact, ...]
     fact_of: tuple[int, ...]  # sentence index -> index into facts
     centrality: np.ndarray  # per sentence: mean similarity to the other documents' sentences
+    same: sparse.csr_matrix  # sentence x sentence: True where the two say the same thing
 
 
 def align_facts(
@@ -32,7 +33,7 @@ def align_facts(
 ) -> Alignment:
     n = len(sentences)
     if n == 0:
-        return Alignment((), (), np.zeros(0))
+        return Alignment((), (), np.zeros(0), sparse.csr_matrix((0, 0), dtype=bool))
     similarity = vectors.similarity()
     same = same_statement(vectors, settings)
     centrality = cross_document_centrality(sentences, similarity)
@@ -50,7 +51,7 @@ def align_facts(
                 group.append(int(j))
         members.append(group)
     facts = tuple(_fact(i, group, sentences, provenance) for i, group in enumerate(members))
-    return Alignment(facts, tuple(fact_of), centrality)
+    return Alignment(facts, tuple(fact_of), centrality, same)
 
 
 def same_statement(vectors: SentenceVectors, settings: Settings) -> sparse.csr_matrix:

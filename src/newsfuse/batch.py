@@ -66,6 +66,9 @@ def brief_cluster(cluster: dict[str, Any], settings: Settings, full: bool = Fals
         run_settings = Settings.load(**{**settings.as_dict(), "query": query or settings.query})
         briefing = brief_documents(docs, run_settings)
         result["summary"] = briefing.summary_text
+        if not briefing.summary:
+            reasons = sorted({s.reason or s.status for s in briefing.sources})
+            result["error"] = f"no usable text in {len(docs)} document(s): {'; '.join(reasons)}"
         if full:
             result["briefing"] = to_dict(briefing)
     except Exception as exc:  # one bad cluster never stops the batch

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 from scipy import sparse
 
-from newsfuse.align import Alignment, same_statement
+from newsfuse.align import Alignment
 from newsfuse.model import Document, Sentence, SummarySentence
 from newsfuse.provenance import Provenance
 from newsfuse.represent import SentenceVectors, content_terms
@@ -76,8 +76,7 @@ def select_summary(
     chosen = SELECTORS[settings.selector](candidates, settings)
     order = {d.id: (d.date or "9999-99-99", i) for i, d in enumerate(docs)}
     chosen.sort(key=lambda i: (*order[sentences[i].doc_id], sentences[i].index))
-    same = same_statement(vectors, settings)
-    return tuple(_cite(i, candidates, same) for i in chosen)
+    return tuple(_cite(i, candidates, alignment.same) for i in chosen)
 
 
 def _already_known(c: Candidates, settings: Settings) -> np.ndarray:
