@@ -38,19 +38,21 @@ def test_exact_and_near_duplicates_point_at_the_original():
         doc("b", STORY + OTHER),
         doc("c", "Advertisement. " + STORY + OTHER + " Leave a comment below.", removed=CHROME),
         doc("d", OTHER + " An unrelated closing paragraph about the weather this weekend in the city."),
+        doc("e", "A new bakery opened on the high street, selling bread baked overnight. Queues formed early."),
     ]
     provenance = find_copies(docs, Settings())
     links = {link.doc_id: link for link in provenance.links}
-    assert links["b"].of == "a" and links["b"].how == "exact copy"
+    assert links["b"].of == "a" and links["b"].how == "exact copy" and links["b"].status == "duplicate"
     assert links["c"].of == "a" and links["c"].similarity >= 0.8
-    assert "d" not in links
-    assert provenance.independent(["a", "b", "c", "d"]) == 2
+    assert (links["d"].of, links["d"].status) == ("a", "derivative")  # reprints half of a, word for word
+    assert "e" not in links
+    assert provenance.independent(["a", "b", "c", "d", "e"]) == 2
 
 
 def test_truncated_reprint_is_contained():
     docs = [doc("full", STORY + OTHER), doc("short", STORY)]
     [link] = find_copies(docs, Settings()).links
-    assert (link.doc_id, link.of, link.how) == ("short", "full", "truncated copy")
+    assert (link.doc_id, link.of, link.how) == ("short", "full", "truncated")
 
 
 def test_earlier_date_is_the_original():
@@ -77,3 +79,12 @@ def test_large_clusters_use_lsh_candidates_and_find_the_same_copies():
 def test_rejected_documents_are_ignored():
     docs = [doc("a", STORY), dataclasses.replace(doc("b", STORY), rejected="not English")]
     assert find_copies(docs, Settings()).links == ()
+
+
+def test_spun_rewrite_is_a_derivative_of_its_original(sample_docs):
+    provenance = find_copies(sample_docs, Settings())
+    link = provenance.link("04-market-daily-spun.txt")
+    assert link is not None and (link.of, link.status, link.how) == ("01-harbor-herald.txt", "derivative", "spun")
+    assert "spun" in link.why
+    assert provenance.link("06-nordvik-translated.txt") is None  # independent reporting, however stilted
+    assert provenance.independent([d.id for d in sample_docs]) == 6

@@ -106,9 +106,11 @@ def source_record(doc: Document, provenance: Provenance, seen: bool = False) -> 
             status=link.status,
             of=link.of,
             similarity=link.similarity,
-            reason=f"{link.how} of {link.of}",
-            words_kept=0,
+            reason=f"{link.how} of {link.of} (similarity {link.similarity:.0%}; original: {link.why})",
+            words_kept=0 if link.status == "duplicate" else record.words_kept,
         )
+    if doc.id in provenance.notes:
+        return dataclasses.replace(record, notes=(*record.notes, provenance.notes[doc.id]))
     return record
 
 

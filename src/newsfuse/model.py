@@ -111,6 +111,7 @@ class CopyLink:
     status: Literal["duplicate", "derivative"]
     similarity: float
     how: str
+    why: str = ""  # why ``of`` is taken for the original
 
 
 @dataclass(frozen=True)

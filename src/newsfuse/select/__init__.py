@@ -70,6 +70,9 @@ def select_summary(
     )
     if not candidates.eligible.any():  # nothing reads well: fall back to any sentence that fits
         candidates = dataclasses.replace(candidates, eligible=candidates.words > 0)
+    copied = np.array([s.doc_id in provenance.derivatives for s in sentences])
+    if (candidates.eligible & ~copied).any():  # quote the original, not its rewrite
+        candidates = dataclasses.replace(candidates, eligible=candidates.eligible & ~copied)
     if candidates.seen is not None:
         known = _already_known(candidates, settings)
         candidates = dataclasses.replace(candidates, eligible=candidates.eligible & ~known)
