@@ -38,7 +38,9 @@ def test_exact_and_near_duplicates_point_at_the_original():
         doc("b", STORY + OTHER),
         doc("c", "Advertisement. " + STORY + OTHER + " Leave a comment below.", removed=CHROME),
         doc("d", OTHER + " An unrelated closing paragraph about the weather this weekend in the city."),
-        doc("e", "A new bakery opened on the high street, selling bread baked overnight. Queues formed early."),
+        doc(
+            "e", "A new bakery opened on the high street, selling bread baked overnight. Queues formed early."
+        ),
     ]
     provenance = find_copies(docs, Settings())
     links = {link.doc_id: link for link in provenance.links}
@@ -84,7 +86,11 @@ def test_rejected_documents_are_ignored():
 def test_spun_rewrite_is_a_derivative_of_its_original(sample_docs):
     provenance = find_copies(sample_docs, Settings())
     link = provenance.link("04-market-daily-spun.txt")
-    assert link is not None and (link.of, link.status, link.how) == ("01-harbor-herald.txt", "derivative", "spun")
+    assert link is not None and (link.of, link.status, link.how) == (
+        "01-harbor-herald.txt",
+        "derivative",
+        "spun",
+    )
     assert "spun" in link.why
     assert provenance.link("06-nordvik-translated.txt") is None  # independent reporting, however stilted
     assert provenance.independent([d.id for d in sample_docs]) == 6
