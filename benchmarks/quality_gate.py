@@ -1,4 +1,5 @@
-"""Print the cleaning score card: removed-line precision/recall and metadata accuracy per annotated set.
+"""Print the score cards: cleaning (removed-line precision/recall, metadata accuracy per annotated set) and
+the cross-source stages (copies, quotes and speakers, actors, dates, conflicts per annotated cluster).
 
     python benchmarks/quality_gate.py [-v]
 
@@ -12,6 +13,7 @@ import sys
 from pathlib import Path
 
 from newsfuse.evaluate.cleaning import score_cleaning
+from newsfuse.evaluate.crosssource import score_cluster
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {
@@ -38,6 +40,22 @@ def main() -> None:
         )
         if verbose:
             for error in score.errors:
+                print(f"    {error}")
+    print()
+    print(
+        f"{'cross-source cluster':20} {'copies P/R':>11} {'quotes':>7} {'speaker':>8} {'merged':>7} "
+        f"{'actors':>7} {'aliases':>8} {'dates':>6} {'conflicts':>10} {'extra':>6}"
+    )
+    for annotation_file in sorted((ROOT / "samples" / "annotations").glob("*.cross.json")):
+        card = score_cluster(annotation_file, ROOT / "samples")
+        print(
+            f"{card.cluster:20} {card.copies[0]:5.2f}/{card.copies[1]:<5.2f} {card.quotes_found:7.2f} "
+            f"{card.speakers_right:8.2f} {card.quote_docs_merged:7.2f} {card.actors_canonical:7.2f} "
+            f"{card.aliases_mapped:8.2f} {card.dates_right:6.2f} {card.conflicts_found:10.2f} "
+            f"{card.conflicts_unmatched:6d}"
+        )
+        if verbose:
+            for error in card.errors:
                 print(f"    {error}")
 
 

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Install newsfuse and everything it needs into ./.venv. Safe to run again.
 #   bash scripts/setup.sh          the product (and its evaluation extra)
-#   bash scripts/setup.sh --dev    plus tests, linters and benchmark peers
+#   bash scripts/setup.sh --dev    plus tests, linters, benchmark peers and the spaCy NER backend
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 extras="eval"
 if [[ "${1:-}" == "--dev" ]]; then
-  extras="dev,bench"
+  extras="dev,bench,ner"
 fi
 
 if [[ ! -x .venv/bin/python ]]; then

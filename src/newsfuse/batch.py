@@ -63,7 +63,8 @@ def brief_cluster(cluster: dict[str, Any], settings: Settings, full: bool = Fals
         if not docs:
             raise errors.InputError("cluster has no documents")
         query = query_text(cluster.get("query"))
-        run_settings = Settings.load(**{**settings.as_dict(), "query": query or settings.query})
+        overrides = {"query": query or settings.query, "analysis": settings.analysis and full}
+        run_settings = Settings.load(**{**settings.as_dict(), **overrides})
         briefing = brief_documents(docs, run_settings)
         result["summary"] = briefing.summary_text
         if not briefing.summary:

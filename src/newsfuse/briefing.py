@@ -6,7 +6,8 @@ Stages, in order (each a module with one public function):
   segment     cleaned text -> sentences with offsets                        (segment.py)
   represent   sentences -> vectors                                          (represent.py)
   align       sentences of different documents saying the same thing -> facts (align.py)
-  select      summary sentences within the word budget, with citations     (select.py)
+  select      summary sentences within the word budget, with citations     (select/)
+  analysis    actors, quotes with speakers, timeline, disagreements          (extract/, resolve/)
 Then the key facts and the source table are assembled, accounting for every input.
 """
 
@@ -17,14 +18,33 @@ import time
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import TypeVar
 
 from newsfuse import __version__
 from newsfuse.align import Alignment, align_facts
 from newsfuse.clean import clean_documents
-from newsfuse.model import Briefing, Document, Fact, Sentence, SourceRecord, SummarySentence
+from newsfuse.extract.dates import extract_dates
+from newsfuse.extract.entities import extract_mentions
+from newsfuse.extract.quotes import extract_quotes
+from newsfuse.model import (
+    Actor,
+    Briefing,
+    Disagreement,
+    Document,
+    Fact,
+    Quote,
+    Sentence,
+    SourceRecord,
+    SummarySentence,
+    TimelineEvent,
+)
 from newsfuse.provenance import Provenance, find_copies
-from newsfuse.represent import represent
+from newsfuse.represent import SentenceVectors, represent
+from newsfuse.resolve.actors import resolve_actors
+from newsfuse.resolve.disagreements import find_disagreements
+from newsfuse.resolve.quotes import resolve_quotes
+from newsfuse.resolve.timeline import build_timeline
 from newsfuse.segment import segment_documents
 from newsfuse.select import eligible, select_summary
 from newsfuse.settings import Settings
@@ -52,15 +72,72 @@ def brief_documents(docs: Sequence[Document], settings: Settings, seen: Collecti
         tuple,
         lambda: select_summary(live, sentences, vectors, alignment, provenance, settings, seen_sentences),
     )
+    analysis = run(
+        "analysis", Analysis, lambda: analyse(live, sentences, vectors, alignment, provenance, settings)
+    )
     return Briefing(
         title=_title(live, summary),
         summary=summary,
         facts=key_facts(alignment, sentences, settings),
         sources=tuple(source_record(d, provenance, d.id in seen) for d in docs),
+        quotes=analysis.quotes,
+        actors=analysis.actors,
+        timeline=analysis.timeline,
+        disagreements=analysis.disagreements,
+        single_source=single_source_facts(alignment, sentences, settings) if settings.analysis else (),
         settings=settings.as_dict(),
         timings={k: round(v, 4) for k, v in timings.items()},
         version=__version__,
     )
+
+
+@dataclass(frozen=True)
+class Analysis:
+    quotes: tuple[Quote, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    timeline: tuple[TimelineEvent, ...] = ()
+    disagreements: tuple[Disagreement, ...] = ()
+
+
+def analyse(
+    docs: Sequence[Document],
+    sentences: Sequence[Sentence],
+    vectors: SentenceVectors,
+    alignment: Alignment,
+    provenance: Provenance,
+    settings: Settings,
+) -> Analysis:
+    """The cross-source analysis: extract (mentions, quotations, dates), then resolve them across documents
+    (actors, merged quotes, timeline) and find where the sources disagree."""
+    if not settings.analysis:
+        return Analysis()
+    mentions = extract_mentions(docs, settings)
+    actors, actor_of = resolve_actors(mentions, provenance)
+    quotes, speaker_conflicts = resolve_quotes(
+        extract_quotes(docs), mentions, actor_of, actors, docs, provenance
+    )
+    timeline, date_conflicts = build_timeline(extract_dates(docs), sentences, vectors, alignment, provenance)
+    disagreements = find_disagreements(sentences, vectors, alignment, provenance)
+    return Analysis(
+        tuple(quotes),
+        tuple(actors),
+        tuple(timeline),
+        (*disagreements, *speaker_conflicts, *date_conflicts),
+    )
+
+
+def single_source_facts(
+    alignment: Alignment, sentences: Sequence[Sentence], settings: Settings
+) -> tuple[Fact, ...]:
+    """What only one independent source reports, readable sentences most related to the rest first."""
+    index = {s.span: i for i, s in enumerate(sentences)}
+    lonely = [
+        f
+        for f in alignment.facts
+        if f.independent_sources == 1 and eligible(sentences[index[f.support[0]]], settings)
+    ]
+    lonely.sort(key=lambda f: -alignment.centrality[index[f.support[0]]])
+    return tuple(lonely[: settings.key_facts])
 
 
 def key_facts(alignment: Alignment, sentences: Sequence[Sentence], settings: Settings) -> tuple[Fact, ...]:

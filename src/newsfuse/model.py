@@ -147,6 +147,19 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """A name as written in one document: a person, organisation or place, with the role or title
+    written next to it ("Fire Chief", "a spokesperson for the agency") when there is one."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    type: str  # PERSON, ORG or GPE
+    role: str | None = None
+
+
+@dataclass(frozen=True)
 class Alias:
     name: str
     doc_ids: tuple[str, ...]
@@ -154,15 +167,21 @@ class Alias:
 
 @dataclass(frozen=True)
 class Actor:
+    """One person, organisation or place under one canonical name, with every spelling used for it."""
+
     id: str
     name: str
     type: str
     aliases: tuple[Alias, ...]
     mentions: tuple[Span, ...]
+    roles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class QuoteVariant:
+    """Another wording of a quote; ``differs_in`` flags meaning-bearing differences (numbers, negation,
+    names)."""
+
     text: str
     support: tuple[Span, ...]
     differs_in: tuple[str, ...] = ()
@@ -170,10 +189,27 @@ class QuoteVariant:
 
 @dataclass(frozen=True)
 class Quote:
+    """A direct quotation merged across the documents that print it. ``speaker`` is an actor id."""
+
     text: str
     speaker: str | None
+    speaker_name: str | None
     support: tuple[Span, ...]
     variants: tuple[QuoteVariant, ...] = ()
+
+
+@dataclass(frozen=True)
+class DateRef:
+    """A date expression and the day (or ISO range) it resolves to against ``anchor``; ``date`` is None
+    when it cannot be resolved, and ``note`` says why or how."""
+
+    doc_id: str
+    start: int
+    end: int
+    as_written: str
+    date: str | None
+    anchor: str | None
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -183,17 +219,22 @@ class TimelineEvent:
     anchor: str | None
     text: str
     support: tuple[Span, ...]
+    sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Claim:
     text: str
     support: tuple[Span, ...]
+    sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Disagreement:
+    """Sources that conflict on one point (a number, a date, who said something, a negated claim)."""
+
     topic: str
+    kind: str  # number, date, speaker or negation
     claims: tuple[Claim, ...]
 
 

@@ -13,8 +13,9 @@ copy groups.
   one have a counterpart in the longer, it derives from it. How it was derived is read off the aligned
   pairs: near-identical wording (reprint), the same names with other words (spun), other names and
   wording (translated).
-- Direction: the earlier-dated document is the original; else the one without a spinner's tells, the one
-  whose names the rest of the cluster uses, the cleaner page, the longer text, the first given.
+- Direction: the document the other credits by name is the original; else the earlier-dated one; else the
+  one without a spinner's tells, the one whose names the rest of the cluster uses, the cleaner page, the
+  longer text, the first given.
 """
 
 from __future__ import annotations
@@ -177,6 +178,9 @@ class _Ranker:
         }
 
     def direction(self, a: Document, b: Document) -> tuple[Document, Document, str]:
+        for first, second in ((a, b), (b, a)):
+            if first.source and first.source != second.source and first.source.lower() in second.raw.lower():
+                return first, second, f"the other credits it ({first.source})"
         if a.date and b.date and a.date != b.date:
             first, second = sorted((a, b), key=lambda d: d.date or "")
             return first, second, f"it was published earlier ({first.date})"

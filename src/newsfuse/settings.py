@@ -16,6 +16,7 @@ from newsfuse import errors
 DEFAULTS: dict[str, Any] = tomllib.loads(resources.files("newsfuse").joinpath("defaults.toml").read_text())
 
 SIMILARITY_BACKENDS = ("lexical",)
+NER_BACKENDS = ("auto", "spacy", "rules")
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,8 @@ class Settings:
     coverage_redundancy: float = DEFAULTS["coverage_redundancy"]
     query_weight: float = DEFAULTS["query_weight"]
     key_facts: int = DEFAULTS["key_facts"]
+    ner: str = DEFAULTS["ner"]
+    analysis: bool = DEFAULTS["analysis"]
     allow_network: bool = DEFAULTS["allow_network"]
     fetch_timeout: float = DEFAULTS["fetch_timeout"]
     fetch_max_bytes: int = DEFAULTS["fetch_max_bytes"]
@@ -71,6 +74,8 @@ class Settings:
             raise errors.bad_setting("since", self.since, "an ISO day such as 2026-03-04")
         if self.key_facts < 0:
             raise errors.bad_setting("key_facts", self.key_facts, "zero or a positive integer")
+        if self.ner not in NER_BACKENDS:
+            raise errors.unknown_name("ner backend", self.ner, NER_BACKENDS)
         if self.similarity not in SIMILARITY_BACKENDS:
             raise errors.unknown_name("similarity backend", self.similarity, SIMILARITY_BACKENDS)
         from newsfuse.registry import SELECTORS  # late: the registry imports the stages, which import us

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from newsfuse.model import Briefing, SourceRecord
 
@@ -38,6 +38,7 @@ def to_markdown(briefing: Briefing) -> str:
             out.append(
                 f"- {_md(fact.text)} — {n} independent source{'s' if n != 1 else ''} {cite(fact.sources)}"
             )
+    out += _analysis(briefing, cite)
     out += [
         "",
         "## Sources",
@@ -48,6 +49,43 @@ def to_markdown(briefing: Briefing) -> str:
     for i, record in enumerate(briefing.sources, start=1):
         out.append(_source_row(i, record, number))
     return "\n".join(out) + "\n"
+
+
+QUOTES_SHOWN, ACTORS_SHOWN, SINGLE_SHOWN = 10, 15, 5
+
+
+def _analysis(b: Briefing, cite: Callable[[Sequence[str]], str]) -> list[str]:
+    """Disagreements, quotes, timeline, actors and single-source facts, when the briefing has them."""
+    out: list[str] = []
+    if b.disagreements:
+        out += ["", "## Where sources disagree", ""]
+        for d in b.disagreements:
+            out.append(f"- **{_md(d.topic)}**")
+            out += [f"  - {_md(c.text)} {cite(c.sources)}" for c in d.claims]
+    if b.quotes:
+        out += ["", "## Quotes", ""]
+        for q in b.quotes[:QUOTES_SHOWN]:
+            docs = list(dict.fromkeys(s.doc_id for s in q.support))
+            out.append(f"- “{_md(q.text)}” — {_md(q.speaker_name or 'speaker unknown')} {cite(docs)}")
+            for v in q.variants:
+                flag = f" (differs: {_md('; '.join(v.differs_in))})" if v.differs_in else ""
+                out.append(
+                    f"  - variant: “{_md(v.text)}”{flag} {cite(list(dict.fromkeys(s.doc_id for s in v.support)))}"
+                )
+    if b.timeline:
+        out += ["", "## Timeline", ""]
+        out += [f"- **{e.date}** ({_md(e.as_written)}): {_md(e.text)} {cite(e.sources)}" for e in b.timeline]
+    people = [a for a in b.actors if a.type == "PERSON"] + [a for a in b.actors if a.type != "PERSON"]
+    if people:
+        out += ["", "## Actors", ""]
+        for a in people[:ACTORS_SHOWN]:
+            role = f", {_md(a.roles[0])}" if a.roles else ""
+            also = f" — also written: {_md(', '.join(x.name for x in a.aliases))}" if a.aliases else ""
+            out.append(f"- **{_md(a.name)}** ({a.type.lower()}{role}){also}")
+    if b.single_source:
+        out += ["", "## Only one source says", ""]
+        out += [f"- {_md(f.text)} {cite(f.sources)}" for f in b.single_source[:SINGLE_SHOWN]]
+    return out
 
 
 def _source_row(i: int, r: SourceRecord, number: dict[str, int]) -> str:

@@ -1,0 +1,218 @@
+"""Date expressions, resolved against each document's date the way news is written.
+
+Each document gets an anchor: its publication date; else a full date its own text gives (a caption's
+"January 12, 2022"); else the cluster's date, borrowed from the other documents. Then:
+- a weekday ("on Monday", "Wednesday's talks") against a publication date is the most recent such day on
+  or before it in a past-tense sentence, the next one on or after it in a sentence about the future
+  ("will meet on Thursday"), and the nearest one otherwise ("schools reopen on Thursday");
+  against an inferred or borrowed anchor, the document's own day is unknown, so it is the such day
+  nearest the anchor;
+- "last"/"next"/"this" weekday, "March 3", "last week", "last month", "in December", "last year",
+  "in 2014" follow the calendar from the anchor; "two days ago" and the like go to dateparser;
+- "today", "yesterday", "tomorrow" need the document's own date: without one they stay unresolved.
+An expression that cannot be resolved keeps its wording, with ``date`` None and a note saying why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from newsfuse.datetext import MONTHS, WEEKDAYS, find_date
+from newsfuse.model import DateRef, Document
+
+_MONTH_NAMES = (
+    r"Jan(?:uary)?|Feb(?:ruary)?|March|Mar|April|Apr|May|June|Jun|July|Jul|Aug(?:ust)?|Sept?(?:ember)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+)
+_DAY_NAMES = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+EXPRESSION = re.compile(
+    rf"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Pp]revious|[Ff]inal)\s+)?(?P<wd>{_DAY_NAMES})(?:['’]s)?"
+    rf"(?:\s+(?:morning|afternoon|evening|night))?\b"
+    rf"|\b(?P<md>(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:{_MONTH_NAMES})(?:\s+\d{{4}})?)\b"
+    rf"|\b(?P<rel>today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening))\b"
+    rf"|\b(?P<pmod>last|next|this|past|coming)\s+(?P<unit>week|weekend|month|year)\b"
+    rf"|\b(?P<ago>(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days?|weeks?|months?|years?)\s+ago)\b"
+    rf"|\bin (?P<month>{_MONTH_NAMES})(?:\s+(?P<my>\d{{4}}))?\b"
+    rf"|\bin (?P<year>(?:19|20)\d\d)\b",
+)
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|is (?:due|set|scheduled|expected) to|are (?:due|set|scheduled|expected) to|"
+    r"(?:is|are) scheduled|plans? to|upcoming|next|until)\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|said|told|began|broke|went|came|took|left|met|held|\w{3,}ed)\b", re.IGNORECASE
+)
+_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+|$)")
+
+
+@dataclass(frozen=True)
+class Anchor:
+    date: dt.date
+    kind: str  # "published", "inferred" or "borrowed"
+    note: str
+
+
+def document_anchors(docs: Sequence[Document]) -> dict[str, Anchor]:
+    """The day each document's relative dates count from (see the module docstring)."""
+    anchors: dict[str, Anchor] = {}
+    for doc in docs:
+        if doc.date:
+            anchors[doc.id] = Anchor(dt.date.fromisoformat(doc.date[:10]), "published", "publication date")
+            continue
+        written = _latest_full_date(doc)
+        if written:
+            anchors[doc.id] = Anchor(
+                written[0], "inferred", f"the latest full date the document writes ({written[1]!r})"
+            )
+    known = sorted(a.date for a in anchors.values())
+    if known:
+        middle = known[len(known) // 2]
+        for doc in docs:
+            if doc.id not in anchors:
+                anchors[doc.id] = Anchor(
+                    middle, "borrowed", "the other documents' date (this one gives none)"
+                )
+    return anchors
+
+
+def extract_dates(docs: Sequence[Document]) -> list[DateRef]:
+    live = [d for d in docs if not d.rejected]
+    anchors = document_anchors(live)
+    return [ref for doc in live for ref in _refs(doc, anchors.get(doc.id))]
+
+
+def _refs(doc: Document, anchor: Anchor | None) -> Iterator[DateRef]:
+    for sentence in _SENTENCE.finditer(doc.text):
+        tense = _tense(sentence.group())
+        for m in EXPRESSION.finditer(sentence.group()):
+            start = sentence.start() + m.start()
+            written = m.group()
+            date, note = _resolve(m, anchor, tense) if anchor else (None, "unresolved: no date to count from")
+            yield DateRef(
+                doc.id,
+                start,
+                start + len(written),
+                written,
+                date,
+                anchor.date.isoformat() if anchor else None,
+                note,
+            )
+
+
+def _tense(sentence: str) -> str:
+    """ "future" with a future marker, else "past" with a past-tense verb, else "" (present or unclear:
+    "Schools reopen on Thursday")."""
+    if _FUTURE.search(sentence):
+        return "future"
+    return "past" if _PAST.search(sentence) else ""
+
+
+def _resolve(m: re.Match[str], anchor: Anchor, tense: str) -> tuple[str | None, str]:
+    day = anchor.date
+    relative = m.group("rel") or m.group("ago") or m.group("pmod") in ("last", "past", "next", "coming")
+    if (relative or (m.group("mod") or "").lower() not in ("", "this")) and anchor.kind != "published":
+        return None, "unresolved: relative to the document's own date, which is unknown"
+    if m.group("wd"):
+        weekday = WEEKDAYS[m.group("wd").lower()]
+        modifier = (m.group("mod") or "").lower()
+        if modifier in ("last", "past", "previous", "final"):
+            back = (day.weekday() - weekday) % 7 or 7
+            return (day - dt.timedelta(days=back)).isoformat(), f"the {m.group('wd')} before {day}"
+        if modifier in ("next", "coming"):
+            ahead = (weekday - day.weekday()) % 7 or 7
+            return (day + dt.timedelta(days=ahead)).isoformat(), f"the {m.group('wd')} after {day}"
+        if modifier == "this" or anchor.kind != "published":
+            offset = (weekday - day.weekday()) % 7
+            offset = offset - 7 if offset > 3 else offset
+            return (
+                day + dt.timedelta(days=offset)
+            ).isoformat(), f"the {m.group('wd')} nearest {day} ({anchor.note})"
+        if tense == "future":
+            ahead = (weekday - day.weekday()) % 7
+            return (
+                day + dt.timedelta(days=ahead)
+            ).isoformat(), f"the {m.group('wd')} on or after {day} (future)"
+        if tense == "past":
+            back = (day.weekday() - weekday) % 7
+            return (
+                day - dt.timedelta(days=back)
+            ).isoformat(), f"the {m.group('wd')} on or before {day} (past)"
+        offset = (weekday - day.weekday()) % 7
+        offset = offset - 7 if offset > 3 else offset
+        return (day + dt.timedelta(days=offset)).isoformat(), f"the {m.group('wd')} nearest {day} (no tense)"
+    if m.group("md"):
+        found = find_date(m.group("md"))
+        if not found:
+            return None, "unresolved: not a calendar date"
+        if found.year:
+            iso = found.iso()
+            return iso, "a full date" if iso else "unresolved: no such day"
+        year = (
+            day.year
+            if dt.date(day.year, found.month, min(found.day, 28)) <= day + dt.timedelta(days=60)
+            else day.year - 1
+        )
+        return found.iso(year), f"year {year} from {day}"
+    if m.group("rel"):
+        shift = {"yesterday": -1, "tomorrow": 1}.get(m.group("rel").lower(), 0)
+        return (day + dt.timedelta(days=shift)).isoformat(), f"relative to the publication date {day}"
+    if m.group("unit"):
+        return _period(m.group("pmod").lower(), m.group("unit"), day)
+    if m.group("ago"):
+        import dateparser  # slow to import; only needed for these
+
+        parsed = dateparser.parse(
+            m.group("ago"), settings={"RELATIVE_BASE": dt.datetime.combine(day, dt.time())}
+        )
+        return (parsed.date().isoformat(), f"counted back from {day}") if parsed else (None, "unresolved")
+    if m.group("month"):
+        month = MONTHS[
+            m.group("month").lower().rstrip(".")[:3] if m.group("month").lower()[:3] != "sep" else "sep"
+        ]
+        year = int(m.group("my")) if m.group("my") else (day.year if month <= day.month else day.year - 1)
+        return f"{year:04d}-{month:02d}", f"the most recent {m.group('month')} by {day}"
+    if m.group("year"):
+        return m.group("year"), "a year"
+    return None, "unresolved"
+
+
+def _period(modifier: str, unit: str, day: dt.date) -> tuple[str | None, str]:
+    step = {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0}[modifier]
+    if unit in ("week", "weekend"):
+        monday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(weeks=step)
+        start, end = (
+            (monday + dt.timedelta(days=5), monday + dt.timedelta(days=6))
+            if unit == "weekend"
+            else (
+                monday,
+                monday + dt.timedelta(days=6),
+            )
+        )
+        return f"{start.isoformat()}/{end.isoformat()}", f"the {modifier} {unit} from {day}"
+    if unit == "month":
+        month_index = day.year * 12 + day.month - 1 + step
+        return f"{month_index // 12:04d}-{month_index % 12 + 1:02d}", f"the {modifier} month from {day}"
+    return f"{day.year + step:04d}", f"the {modifier} year from {day}"
+
+
+def _latest_full_date(doc: Document) -> tuple[dt.date, str] | None:
+    """The latest full date (with a year) the document's text or its removed captions write."""
+    texts = [
+        doc.text,
+        *(r.text for r in doc.removed if r.reason.startswith(("caption", "metadata:dateline"))),
+    ]
+    best: tuple[dt.date, str] | None = None
+    for text in texts:
+        for m in re.finditer(
+            rf"(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+(?:{_MONTH_NAMES})\s+\d{{4}}",
+            text,
+        ):
+            found = find_date(m.group())
+            iso = found.iso() if found else None
+            if iso and (best is None or iso > best[0].isoformat()):
+                best = (dt.date.fromisoformat(iso), m.group())
+    return best

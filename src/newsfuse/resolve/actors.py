@@ -1,0 +1,189 @@
+"""Actors: mentions grouped into people, organisations and places, each under one canonical name.
+
+People are matched across spellings in three steps. Full names join when they are nearly the same string
+(rapidfuzz ratio >= 85: "Jen Saki" / "Jen Psaki", "Teresa Okonko Lind" / "Teresa Okonkwo-Lind"), or when
+they share a first name and a role ("fire chief Daniel Swamp" / "Fire Chief Daniel Marsh": a
+machine-translated surname). A surname alone joins the person whose surname it is or nearly is
+("Marsch" -> Marsh); a garbled one ("Brov" for Lavrov) only when the same document names that person and
+the spellings end alike. The canonical name is the full name most independent sources use.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from newsfuse.model import Actor, Alias, Mention, Span
+from newsfuse.provenance import Provenance
+
+SAME_NAME = 85  # rapidfuzz ratio for two spellings of one full name
+SAME_SURNAME = 80  # for a surname written alone
+GARBLED_SURNAME = 60  # for a surname alone, with the same-document and same-ending evidence
+
+
+@dataclass
+class _Group:
+    type: str
+    names: Counter[str] = field(default_factory=Counter)
+    mentions: list[Mention] = field(default_factory=list)
+    roles: Counter[str] = field(default_factory=Counter)
+
+    def add(self, mention: Mention) -> None:
+        self.names[mention.text] += 1
+        self.mentions.append(mention)
+        if mention.role:
+            self.roles[mention.role] += 1
+
+    @property
+    def full_names(self) -> list[str]:
+        return [n for n in self.names if len(n.split()) >= 2]
+
+    def surnames(self) -> set[str]:
+        return {n.split()[-1].lower() for n in self.full_names}
+
+
+def resolve_actors(mentions: Sequence[Mention], provenance: Provenance) -> tuple[list[Actor], dict[int, str]]:
+    """Actors, most mentioned first, and for each mention (by position in ``mentions``) its actor id."""
+    people = [i for i, m in enumerate(mentions) if m.type == "PERSON"]
+    groups: list[_Group] = []
+    member: dict[int, int] = {}
+    for i in sorted(people, key=lambda i: -len(mentions[i].text.split())):  # full names first
+        m = mentions[i]
+        g = _match_person(m, groups, mentions) if len(m.text.split()) >= 2 else _match_surname(m, groups)
+        if g is None:
+            groups.append(_Group("PERSON"))
+            g = len(groups) - 1
+        groups[g].add(m)
+        member[i] = g
+    by_name: dict[tuple[str, str], int] = {}
+    for i, m in enumerate(mentions):
+        if m.type == "PERSON":
+            continue
+        person = _person_named(m, groups)  # a tagger may call "Okonkwo-Lind" an organisation
+        if person is not None:
+            groups[person].add(m)
+            member[i] = person
+            continue
+        key = (m.type, place_key(m.text))
+        if key not in by_name:
+            by_name[key] = len(groups)
+            groups.append(_Group(m.type))
+        groups[by_name[key]].add(m)
+        member[i] = by_name[key]
+    ranked = sorted(range(len(groups)), key=lambda g: _weight(groups[g], provenance), reverse=True)
+    ids = {g: f"a{rank + 1}" for rank, g in enumerate(ranked)}
+    actors = [_actor(ids[g], groups[g], provenance) for g in ranked]
+    return actors, {i: ids[g] for i, g in member.items()}
+
+
+# The few abbreviations news uses for the same country or body as its full name.
+_SAME_PLACE = {
+    "us": "united states",
+    "usa": "united states",
+    "uk": "united kingdom",
+    "eu": "european union",
+    "un": "united nations",
+    "uae": "united arab emirates",
+}
+
+
+def place_key(name: str) -> str:
+    """ "the U.S." and "US" and "United States" are one key; possessives go."""
+    key = name.lower().removesuffix("'s").removesuffix("’s").replace(".", "").strip()
+    key = key.removeprefix("the ")
+    return _SAME_PLACE.get(key, key)
+
+
+def _match_person(m: Mention, groups: list[_Group], mentions: Sequence[Mention]) -> int | None:
+    first = m.text.split()[0].lower()
+    text = m.text.lower()
+    for g, group in enumerate(groups):
+        if group.type != "PERSON":
+            continue
+        for name in group.full_names:
+            tail = name.split(maxsplit=1)[-1]  # "Okonko Lind" is the surname part of "Teresa Okonkwo-Lind"
+            if max(fuzz.ratio(text, name.lower()), fuzz.ratio(text, tail.lower())) >= SAME_NAME:
+                return g
+        if any(n.split()[0].lower() == first for n in group.full_names) and _same_role(m, group):
+            return g
+    return None
+
+
+def _same_role(m: Mention, group: _Group) -> bool:
+    """The same first name and the same role ("fire chief") is evidence for a translated surname, unless
+    the document names both people: then they are two people who share a first name."""
+    if not m.role or any(x.doc_id == m.doc_id and len(x.text.split()) >= 2 for x in group.mentions):
+        return False
+    return any(fuzz.ratio(m.role, role) >= 90 for role in group.roles)
+
+
+def _person_named(m: Mention, groups: list[_Group]) -> int | None:
+    text = m.text.lower().removesuffix("'s").removesuffix("’s")
+    hits = [
+        g
+        for g, group in enumerate(groups)
+        if group.type == "PERSON"
+        and group.full_names
+        and (text in group.surnames() or text in {n.lower() for n in group.names})
+    ]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _match_surname(m: Mention, groups: list[_Group]) -> int | None:
+    word = m.text.lower().removesuffix("'s").removesuffix("’s")
+    alone = [
+        g
+        for g, group in enumerate(groups)
+        if group.type == "PERSON" and not group.full_names and word in {n.lower() for n in group.names}
+    ]
+    candidates = [g for g, group in enumerate(groups) if group.type == "PERSON" and group.full_names]
+    exact = [g for g in candidates if word in groups[g].surnames()]
+    if not exact and alone:
+        return alone[0]
+    if exact:
+        return _prefer_same_document(exact, m, groups)
+    close = [g for g in candidates if max(fuzz.ratio(word, s) for s in groups[g].surnames()) >= SAME_SURNAME]
+    if close:
+        return _prefer_same_document(close, m, groups)
+    garbled = [
+        g
+        for g in candidates
+        if any(x.doc_id == m.doc_id for x in groups[g].mentions)
+        and any(fuzz.ratio(word, s) >= GARBLED_SURNAME and word[-3:] == s[-3:] for s in groups[g].surnames())
+    ]
+    return garbled[0] if len(garbled) == 1 else None
+
+
+def _prefer_same_document(options: list[int], m: Mention, groups: list[_Group]) -> int | None:
+    if len(options) == 1:
+        return options[0]
+    here = [g for g in options if any(x.doc_id == m.doc_id for x in groups[g].mentions)]
+    return here[0] if len(here) == 1 else None  # ambiguous: two people share the surname
+
+
+def _weight(group: _Group, provenance: Provenance) -> tuple[int, int]:
+    return (provenance.independent({m.doc_id for m in group.mentions}), len(group.mentions))
+
+
+def _actor(actor_id: str, group: _Group, provenance: Provenance) -> Actor:
+    spellings: dict[str, set[str]] = defaultdict(set)
+    for m in group.mentions:
+        spellings[m.text].add(m.doc_id)
+    candidates = group.full_names or list(group.names)
+
+    def support(name: str) -> tuple[int, int, int, int]:
+        surname = name.split()[-1].lower()
+        surname_uses = sum(1 for m in group.mentions if m.text.split()[-1].lower() == surname)
+        return (provenance.independent(spellings[name]), surname_uses, group.names[name], len(name))
+
+    name = max(candidates, key=support)
+    aliases = tuple(Alias(n, tuple(sorted(docs))) for n, docs in sorted(spellings.items()) if n != name)
+    roles = tuple(r for r, _ in group.roles.most_common(3)) if group.type == "PERSON" else ()
+    return Actor(actor_id, name, group.type, aliases, tuple(_span(m) for m in group.mentions), roles)
+
+
+def _span(m: Mention) -> Span:
+    return Span(m.doc_id, m.start, m.end)

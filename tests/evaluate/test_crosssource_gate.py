@@ -1,0 +1,40 @@
+"""Cross-source quality gate: each annotated invented cluster, scored against pinned floors.
+
+The floors sit a little under today's scores (`python benchmarks/quality_gate.py -v` prints them), so a
+regression fails the build. The spaCy backend is held to higher floors than the rules fallback.
+"""
+
+import pytest
+
+from newsfuse.evaluate.crosssource import score_cluster
+from newsfuse.extract.entities import spacy_available
+from newsfuse.settings import Settings
+
+from ..conftest import ROOT
+
+CLUSTERS = ["port-alder-fire", "tram-derailment", "dam-spill"]
+FLOORS = {
+    # backend: (copies P and R, quotes found, speakers, merged, actors, aliases, dates, conflicts, extra at most)
+    "spacy": (0.9, 0.8, 0.45, 0.9, 0.8, 0.45, 0.75, 0.75, 3),
+    "rules": (0.9, 0.8, 0.3, 0.9, 0.6, 0.25, 0.75, 0.75, 3),
+}
+
+
+@pytest.mark.parametrize("backend", ["spacy", "rules"])
+@pytest.mark.parametrize("cluster", CLUSTERS)
+def test_cross_source_stages_meet_their_floors(cluster, backend):
+    if backend == "spacy" and not spacy_available():
+        pytest.skip("the ner extra is not installed")
+    card = score_cluster(
+        ROOT / "samples" / "annotations" / f"{cluster}.cross.json", ROOT / "samples", Settings(ner=backend)
+    )
+    copies, quotes, speakers, merged, actors, aliases, dates, conflicts, extra = FLOORS[backend]
+    assert min(card.copies) >= copies, card.errors
+    assert card.quotes_found >= quotes, card.errors
+    assert card.speakers_right >= speakers, card.errors
+    assert card.quote_docs_merged >= merged, card.errors
+    assert card.actors_canonical >= actors, card.errors
+    assert card.aliases_mapped >= aliases, card.errors
+    assert card.dates_right >= dates, card.errors
+    assert card.conflicts_found >= conflicts, card.errors
+    assert card.conflicts_unmatched <= extra, card.errors

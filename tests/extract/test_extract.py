@@ -1,0 +1,105 @@
+import datetime as dt
+
+import pytest
+
+from newsfuse.extract.dates import Anchor, _refs, extract_dates
+from newsfuse.extract.entities import _strip_title, extract_mentions
+from newsfuse.extract.quotes import extract_quotes
+from newsfuse.model import Document
+from newsfuse.settings import Settings
+
+from ..conftest import cleaned
+
+
+def doc(text: str, **kw) -> Document:
+    return Document(id="a", raw=text, text=text, kind="article", **kw)
+
+
+def dates_in(text: str, date: str | None = None) -> dict[str, str | None]:
+    return {r.as_written: r.date for r in extract_dates([doc(text, date=date)])}
+
+
+def test_weekday_in_a_past_sentence_is_the_last_such_day():
+    assert dates_in("The talks began on Monday in Geneva.", "2022-01-13")["Monday"] == "2022-01-10"
+
+
+def test_weekday_in_a_future_sentence_is_the_next_such_day():
+    assert dates_in("The council will meet on Thursday.", "2026-03-03")["Thursday"] == "2026-03-05"
+    assert dates_in("Schools reopen on Thursday.", "2026-03-04")["Thursday"] == "2026-03-05"
+
+
+def test_calendar_and_relative_expressions():
+    found = dates_in(
+        "On March 3 the fund opened; last week it was debated, and in December it was first proposed.",
+        "2026-03-06",
+    )
+    assert found["March 3"] == "2026-03-03"
+    assert found["last week"] == "2026-02-23/2026-03-01"
+    assert found["in December"] == "2025-12"
+    assert dates_in("It happened two days ago.", "2022-01-13")["two days ago"] == "2022-01-11"
+
+
+def test_unresolvable_dates_stay_as_written():
+    refs = list(
+        _refs(
+            doc("We spoke yesterday and meet again next Friday."),
+            Anchor(dt.date(2022, 1, 12), "borrowed", "x"),
+        )
+    )
+    assert [(r.as_written, r.date) for r in refs] == [("yesterday", None), ("next Friday", None)]
+    assert all("unknown" in r.note for r in refs)
+    assert [r.date for r in extract_dates([doc("No dates here at all.")])] == []
+
+
+def test_an_undated_document_borrows_the_clusters_date():
+    docs = [
+        doc("The meeting was on Monday.", date="2022-01-13"),
+        Document(id="b", raw="", text="Talks resumed Wednesday.", kind="article"),
+    ]
+    assert {r.doc_id: r.date for r in extract_dates(docs)} == {"a": "2022-01-10", "b": "2022-01-12"}
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Fire Chief Daniel Marsh", ("Daniel Marsh", "fire chief")),
+        ("U.S. National Security Adviser Jake Sullivan", ("Jake Sullivan", "u.s. national security adviser")),
+        ("Alder General Hospital", ("Alder General Hospital", None)),
+    ],
+)
+def test_titles_become_roles(name, expected):
+    stripped, _, role = _strip_title(name, 0)
+    assert (stripped, role) == expected
+
+
+def test_rule_mentions_are_typed_by_context():
+    [d] = cleaned(
+        "=== a.txt\nFire Chief Daniel Marsh said the Halvorsen Chemicals site in Port Alder was safe, officials said.\n"
+    )
+    mentions = {(m.text, m.type, m.role) for m in extract_mentions([d], Settings(ner="rules"))}
+    assert ("Daniel Marsh", "PERSON", "fire chief") in mentions
+    assert ("Halvorsen Chemicals", "ORG", None) in mentions
+    assert ("Port Alder", "GPE", None) in mentions
+
+
+def test_quotes_and_their_attributions():
+    text = (
+        "“We have it contained, and we will stay until every hot spot is gone,” Marsh said. “Not before.”\n\n"
+        "The mayor spoke next. “I know people want to go home,” she said.\n\n"
+        'Officials said "the drums of war are getting louder" in the region, according to Carpenter.\n\n'
+        "Russia called the claims “fake escalation” again."
+    )
+    quotes = extract_quotes([doc(text)])
+    assert [(q.text[:20], q.who) for q in quotes] == [
+        ("We have it contained", "Marsh"),
+        ("I know people want t", "she"),
+        ("the drums of war are", "Carpenter"),
+    ]
+    assert all(text[q.start : q.end] == q.text for q in quotes)
+
+
+def test_transcript_turns_are_speech_by_their_speaker():
+    clip = "that s the scene. marsh: we ve got it contained now and nobody was badly hurt. dana: thank you chief."
+    [t] = cleaned(f"=== t.txt\n{clip}\n")
+    quotes = extract_quotes([t])
+    assert quotes[0].who == "marsh" and quotes[0].transcript and "contained" in quotes[0].text

@@ -1,0 +1,68 @@
+from newsfuse import brief
+from newsfuse.model import Mention
+from newsfuse.provenance import Provenance
+from newsfuse.resolve.actors import place_key, resolve_actors
+from newsfuse.resolve.disagreements import _negates, counts
+
+NO_COPIES = Provenance((), {}, {})
+
+
+def mention(doc: str, text: str, type_: str = "PERSON", role: str | None = None) -> Mention:
+    return Mention(doc, 0, len(text), text, type_, role)
+
+
+def test_spellings_of_one_person_become_one_actor():
+    mentions = [
+        mention("a", "Jen Psaki", role="spokeswoman"),
+        mention("a", "Psaki"),
+        mention("b", "Jen Saki", role="spokeswoman"),
+        mention("c", "Daniel Marsh", role="fire chief"),
+        mention("d", "Daniel Swamp", role="fire chief"),
+        mention("d", "Marsch"),
+        mention("e", "Sergei Lavrov"),
+        mention("e", "Brov"),
+        mention("e", "Sergei Ryabkov", role="deputy foreign minister"),
+    ]
+    actors, actor_of = resolve_actors(mentions, NO_COPIES)
+    by_name = {a.name: {x.name for x in a.aliases} for a in actors}
+    assert by_name["Jen Psaki"] == {"Psaki", "Jen Saki"}
+    assert by_name["Daniel Marsh"] == {"Daniel Swamp", "Marsch"}
+    assert "Brov" in by_name["Sergei Lavrov"] and "Sergei Ryabkov" not in by_name["Sergei Lavrov"]
+    assert len(set(actor_of.values())) == len(actors)
+
+
+def test_two_people_sharing_a_surname_stay_apart_when_ambiguous():
+    mentions = [mention("a", "Anna Reyes"), mention("b", "Tom Reyes"), mention("c", "Reyes")]
+    actors, _ = resolve_actors(mentions, NO_COPIES)
+    assert {a.name for a in actors} >= {"Anna Reyes", "Tom Reyes"}
+    assert all(a.name != "Anna Reyes" or "Reyes" not in {x.name for x in a.aliases} for a in actors)
+
+
+def test_places_match_their_abbreviations():
+    assert place_key("the U.S.") == place_key("US") == place_key("United States")
+
+
+def test_counts_and_negations():
+    assert counts("About 1,200 residents left; two firefighters were hurt in 2014.") == {
+        "resid": 1200.0,
+        "firefight": 2.0,
+    }
+    assert counts("a two point five million dollar fund") == {}
+    assert _negates("The dam was not damaged.", "Engineers found the dam was damaged.")
+    assert not _negates("We will not reopen the line.", "No trams will run on the line.")
+
+
+def test_sample_briefing_has_every_section():
+    b = brief(["samples/port-alder-fire"])
+    assert any(q.speaker_name == "Daniel Marsh" and len({s.doc_id for s in q.support}) >= 2 for q in b.quotes)
+    marsh = next(a for a in b.actors if a.name == "Daniel Marsh")
+    assert "Daniel Swamp" in {x.name for x in marsh.aliases}
+    assert {"2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05"} <= {e.date for e in b.timeline}
+    kinds = {d.kind for d in b.disagreements}
+    assert "number" in kinds
+    assert b.single_source
+
+
+def test_a_document_with_no_quotes_dates_or_names_gives_empty_sections():
+    b = brief([{"text": "the weather was mild and calm for most of the afternoon across the area."}])
+    assert (b.quotes, b.timeline, b.disagreements) == ((), (), ())
