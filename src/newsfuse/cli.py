@@ -176,7 +176,13 @@ def _info(args: argparse.Namespace) -> int:
     print(f"newsfuse {__version__} on Python {platform.python_version()}")
     print(f"selectors: {', '.join(SELECTORS)} (default {Settings().selector})")
     print(f"similarity backends: {', '.join(SIMILARITY_BACKENDS)}")
-    for package in ("trafilatura", "blingfire", "datasketch", "rouge-score", "sumy"):
+    from newsfuse.extract.entities import spacy_available
+
+    ner = (
+        "spaCy en_core_web_sm (ner extra)" if spacy_available() else "rules (install the ner extra for spaCy)"
+    )
+    print(f"named entities: {ner}")
+    for package in ("trafilatura", "blingfire", "datasketch", "highspy", "spacy", "rouge-score", "sumy"):
         try:
             print(f"  {package} {version(package)}")
         except PackageNotFoundError:
