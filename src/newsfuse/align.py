@@ -63,7 +63,11 @@ def same_statement(vectors: SentenceVectors, settings: Settings) -> sparse.csr_m
     paraphrase = similarity.multiply(similarity >= settings.fact_paraphrase_similarity).multiply(
         shared >= settings.fact_paraphrase_shared
     )
-    return (close + paraphrase).astype(bool).tocsr()
+    same = (close + paraphrase).astype(bool).tocsr()
+    if vectors.dense is not None:  # paraphrase the words do not show: a translation, a rewrite
+        dense = vectors.dense @ vectors.dense.T
+        same = (same + sparse.csr_matrix(dense >= settings.embedding_similarity)).astype(bool).tocsr()
+    return same
 
 
 def cross_document_centrality(sentences: Sequence[Sentence], similarity: sparse.csr_matrix) -> np.ndarray:

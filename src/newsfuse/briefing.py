@@ -32,6 +32,7 @@ from newsfuse.model import (
     Briefing,
     Disagreement,
     Document,
+    DocumentText,
     Fact,
     Quote,
     Sentence,
@@ -65,7 +66,7 @@ def brief_documents(docs: Sequence[Document], settings: Settings, seen: Collecti
     known = [d for d in readable if d.id in seen]
     sentences = run("segment", list, lambda: segment_documents(live, settings))
     seen_sentences = segment_documents(known, settings)
-    vectors = run("represent", object, lambda: represent(sentences, settings))
+    vectors = run("represent", SentenceVectors, lambda: represent(sentences, settings))
     alignment = run("align", Alignment, lambda: align_facts(sentences, vectors, provenance, settings))
     summary = run(
         "select",
@@ -85,7 +86,8 @@ def brief_documents(docs: Sequence[Document], settings: Settings, seen: Collecti
         timeline=analysis.timeline,
         disagreements=analysis.disagreements,
         single_source=single_source_facts(alignment, sentences, settings) if settings.analysis else (),
-        settings=settings.as_dict(),
+        documents=tuple(DocumentText(d.id, d.text) for d in live),
+        settings={**settings.as_dict(), "similarity_used": vectors.backend},
         timings={k: round(v, 4) for k, v in timings.items()},
         version=__version__,
     )

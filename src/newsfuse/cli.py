@@ -41,7 +41,9 @@ def _parser() -> argparse.ArgumentParser:
     p = commands.add_parser("brief", help="brief documents about one event")
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders, globs, '-' for stdin, or URLs")
     _common(p)
-    p.add_argument("--format", choices=("md", "json"), default="md", help="output format (default: md)")
+    p.add_argument(
+        "--format", choices=("md", "json", "html"), default="md", help="output format (default: md)"
+    )
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     p.add_argument("--allow-network", action="store_true", help="fetch inputs given as URLs")
     p.add_argument(
@@ -101,11 +103,11 @@ def _settings(args: argparse.Namespace, **extra: object) -> Settings:
 
 
 def _brief(args: argparse.Namespace) -> int:
-    from newsfuse.render import to_json, to_markdown
+    from newsfuse.render import to_html, to_json, to_markdown
 
     settings = _settings(args, allow_network=args.allow_network or None, since=args.since)
     briefing = brief(args.inputs, settings=settings, seen=args.seen)
-    text = to_json(briefing) if args.format == "json" else to_markdown(briefing)
+    text = {"json": to_json, "html": to_html, "md": to_markdown}[args.format](briefing)
     _write(text, args.output)
     rejected = [s for s in briefing.sources if s.status == "rejected"]
     for record in rejected:

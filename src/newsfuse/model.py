@@ -248,6 +248,14 @@ class SummarySentence:
 
 
 @dataclass(frozen=True)
+class DocumentText:
+    """The cleaned text every span of the briefing points into, for the documents it uses."""
+
+    doc_id: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Briefing:
     title: str | None
     summary: tuple[SummarySentence, ...]
@@ -258,6 +266,7 @@ class Briefing:
     timeline: tuple[TimelineEvent, ...] = ()
     disagreements: tuple[Disagreement, ...] = ()
     single_source: tuple[Fact, ...] = ()
+    documents: tuple[DocumentText, ...] = ()
     settings: dict[str, Any] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
     version: str = ""

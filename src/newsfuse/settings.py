@@ -15,7 +15,7 @@ from newsfuse import errors
 
 DEFAULTS: dict[str, Any] = tomllib.loads(resources.files("newsfuse").joinpath("defaults.toml").read_text())
 
-SIMILARITY_BACKENDS = ("lexical",)
+SIMILARITY_BACKENDS = ("lexical", "embeddings", "auto")
 NER_BACKENDS = ("auto", "spacy", "rules")
 
 
@@ -26,6 +26,7 @@ class Settings:
     since: str = DEFAULTS["since"]
     selector: str = DEFAULTS["selector"]
     similarity: str = DEFAULTS["similarity"]
+    embedding_similarity: float = DEFAULTS["embedding_similarity"]
     max_input_bytes: int = DEFAULTS["max_input_bytes"]
     min_english_share: float = DEFAULTS["min_english_share"]
     duplicate_jaccard: float = DEFAULTS["duplicate_jaccard"]
@@ -67,6 +68,7 @@ class Settings:
             "mmr_lambda",
             "coverage_redundancy",
             "query_weight",
+            "embedding_similarity",
         ):
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise errors.bad_setting(name, getattr(self, name), "a number between 0 and 1")

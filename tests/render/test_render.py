@@ -1,4 +1,5 @@
 import json
+import re
 
 import jsonschema
 import pytest
@@ -36,3 +37,31 @@ def test_markdown_escapes_document_text():
     assert "<script>" not in md and "<img" not in md
     assert "\\[click\\](javascript:" in md  # brackets escaped: shown as text, never a link
     assert "| a\\|b |" in md  # a pipe in an id cannot break the table
+
+
+def test_html_report_is_self_contained_and_links_evidence():
+    from newsfuse.render import to_html
+
+    briefing = brief([SAMPLE])
+    page = to_html(briefing)
+    assert page.startswith("<!doctype html>")
+    assert "http://" not in page and "https://" not in page.replace("https://radio.example", "")
+    for i in range(1, len(briefing.summary) + 1):
+        assert f"data-ev='s{i}'" in page
+        assert re.search(rf"<mark data-ids='[^']*\bs{i}\b", page), f"no evidence marked for sentence {i}"
+    assert "<svg" in page and "Where sources disagree" in page and "Quotes" in page
+
+
+def test_html_escapes_everything_a_document_brings():
+    from newsfuse.render import to_html
+
+    hostile = (
+        "<script>alert('x')</script> The council voted on Monday to approve the plan, officials said. "
+        '<a href="javascript:alert(1)">click</a> <img src=x onerror=alert(1)> The vote was close, they said.'
+    )
+    briefing = brief(
+        [{"id": "<b>evil</b>.txt", "title": "<i>T</i>", "source": '"><script>', "text": hostile}]
+    )
+    page = to_html(briefing)
+    assert "<script>alert" not in page and "<img src=x" not in page and "<b>evil" not in page
+    assert 'href="javascript:' not in page and "&lt;script&gt;" in page
