@@ -62,6 +62,11 @@ _NEGATION = re.compile(r"\b(?:not|no|never|nobody|nothing|none|neither|nor)\b|n[
 
 def counts(text: str) -> dict[str, float]:
     """Counted nouns (stemmed) and their numbers: "about 1,200 residents" -> {"resid": 1200.0}."""
+    return {key: value for key, (value, _) in counted(text).items()}
+
+
+def counted(text: str) -> dict[str, tuple[float, str]]:
+    """Counted nouns (stemmed) -> (number, the noun as written)."""
     out = {}
     for m in _COUNT.finditer(text):
         if text[max(0, m.start() - 6) : m.start()].lower().endswith("point "):
@@ -76,7 +81,7 @@ def counts(text: str) -> dict[str, float]:
         )
         if 1900 <= value <= 2100 and scale == 1 and raw.isdigit():
             continue  # a year, not a count
-        out[stem(unit)] = value * scale
+        out[stem(unit)] = (value * scale, unit)
     return out
 
 
@@ -85,7 +90,9 @@ def find_disagreements(
 ) -> list[Disagreement]:
     similarity = vectors.similarity().tocsr()
     shared = vectors.shared_terms().tocoo()
-    numbers = [counts(s.text) for s in sentences]
+    written = [counted(s.text) for s in sentences]
+    numbers = [{k: v for k, (v, _) in w.items()} for w in written]
+    nouns = {k: noun for w in written for k, (_, noun) in w.items()}
     by_unit: dict[str, dict[float, set[int]]] = defaultdict(lambda: defaultdict(set))
     opposite: list[tuple[int, int]] = []
     for i, j, common in zip(shared.row, shared.col, shared.data, strict=True):
@@ -102,7 +109,7 @@ def find_disagreements(
                 by_unit[unit][numbers[j][unit]].add(j)
         if value >= OPPOSITE and alignment.same[i, j] and _negates(a.text, b.text):
             opposite.append((i, j))
-    out = [_number_conflict(unit, values, sentences) for unit, values in by_unit.items()]
+    out = [_number_conflict(nouns[unit], values, sentences) for unit, values in by_unit.items()]
     unique = {frozenset((sentences[i].text, sentences[j].text)): (i, j) for i, j in opposite}
     out += [_opposite(i, j, sentences) for i, j in unique.values()]
     return out
@@ -148,7 +155,7 @@ def _number_conflict(unit: str, values: dict[float, set[int]], sentences: Sequen
             )
         )
     shown = ", ".join(f"{v:,.0f}" if v == int(v) else f"{v:,}" for v in sorted(values))
-    return Disagreement(f"how many ({unit}…): {shown}", "number", tuple(claims))
+    return Disagreement(f"how many {unit}: {shown}", "number", tuple(claims))
 
 
 def _opposite(i: int, j: int, sentences: Sequence[Sentence]) -> Disagreement:

@@ -3,8 +3,9 @@
 Every sentence with a date expression that resolved to a day is a candidate. Candidates on the same day
 whose sentences are about the same thing (cosine >= ``SAME_EVENT``) are one event, worded by its most
 central sentence from an original (not a copy); an event is kept with its supporting spans and sources.
-When sentences that say the same thing, each naming a single day, are dated to different days by
-different sources, that is a disagreement on the date.
+When sentences that say the same thing, each naming a single day, date it differently in different
+sources, and the words right before the dates share what happened ("opened on Saturday" / "were opened
+on Sunday"), that is a disagreement on the date.
 """
 
 from __future__ import annotations
@@ -19,13 +20,14 @@ from scipy import sparse
 from newsfuse.align import Alignment
 from newsfuse.model import Claim, DateRef, Disagreement, Sentence, Span, TimelineEvent
 from newsfuse.provenance import Provenance
-from newsfuse.represent import SentenceVectors
+from newsfuse.represent import SentenceVectors, content_terms
 
 SAME_EVENT = 0.25  # cosine between two sentences dated to one day for them to be one event
 # Two sentences dated to different days conflict only when they report the same happening: cosine at
 # least DATE_CONFLICT and DATE_CONFLICT_SHARED content words in common. Looser likeness often means two
 # moments of one story ("began Monday", "contained Tuesday").
-DATE_CONFLICT, DATE_CONFLICT_SHARED = 0.35, 4
+DATE_CONFLICT, DATE_CONFLICT_SHARED = 0.3, 4
+LEAD_IN = 5  # words before the date expression that say what happened then; the two must share one
 EVENTS_PER_DAY = 3
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -105,6 +107,12 @@ def _group(indices: list[int], similarity: sparse.csr_matrix, centrality: np.nda
     return groups
 
 
+def _lead_in(ref: DateRef, sentence: Sentence) -> set[str]:
+    """Content stems just before the date expression: what it dates ("floodgates were opened on Sunday")."""
+    before = sentence.text[: max(0, ref.start - sentence.start)]
+    return set(content_terms(" ".join(before.split()[-LEAD_IN:])))
+
+
 def _date_conflicts(
     dated: dict[int, DateRef],
     sentences: Sequence[Sentence],
@@ -120,6 +128,8 @@ def _date_conflicts(
             a, b = dated[i], dated[j]
             if a.date == b.date or similarity[i, j] < DATE_CONFLICT or shared[i, j] < DATE_CONFLICT_SHARED:
                 continue
+            if not _lead_in(a, sentences[i]) & _lead_in(b, sentences[j]):
+                continue  # "began on Monday" and "contained on Tuesday": two moments, not one dated twice
             if provenance.independent({a.doc_id, b.doc_id}) < 2:
                 continue
             key = frozenset({a.date or "", b.date or ""})
