@@ -5,9 +5,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-extras="eval"
+extras="eval,web"
 if [[ "${1:-}" == "--dev" ]]; then
-  extras="dev,bench,ner"
+  extras="eval,web,dev,bench,ner"
+fi
+
+# Browser tests drive Debian's Chromium (Playwright never downloads its own).
+if [[ "${1:-}" == "--dev" ]] && ! command -v chromium >/dev/null; then
+  if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  else
+    echo "setup: install chromium (Debian: apt-get install chromium chromium-driver) for the browser tests" >&2
+  fi
 fi
 
 if [[ ! -x .venv/bin/python ]]; then

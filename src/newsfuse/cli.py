@@ -87,6 +87,19 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--config", metavar="FILE", help="TOML file of settings for newsfuse")
     p.set_defaults(run=_evaluate)
 
+    p = commands.add_parser("serve", help="start the local web app")
+    p.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)"
+    )
+    p.add_argument("--port", type=int, default=8765, help="port (default: 8765)")
+    p.add_argument("--allow-network", action="store_true", help="let the app fetch URLs it is given")
+    p.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="with --allow-network, also fetch local and private addresses",
+    )
+    p.set_defaults(run=_serve)
+
     p = commands.add_parser("info", help="show versions and usable backends")
     p.set_defaults(run=_info)
     return parser
@@ -165,6 +178,21 @@ def _evaluate(args: argparse.Namespace) -> int:
     if report is None:
         raise NewsfuseError(f"{args.dataset} holds no clusters to evaluate.")
     print(format_report(report, len(clusters)))
+    return EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    try:
+        import uvicorn
+
+        from newsfuse.web import create_app
+    except ImportError as exc:
+        from newsfuse.errors import missing_extra
+
+        raise missing_extra("newsfuse serve", "web") from exc
+    print(f"newsfuse: serving on http://{args.host}:{args.port}/ (Ctrl-C to stop)", file=sys.stderr)
+    app = create_app(allow_network=args.allow_network, allow_private=args.allow_private)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return EXIT_OK
 
 

@@ -42,7 +42,7 @@ def load_documents(inputs: Iterable[Input], settings: Settings | None = None) ->
 
 def _read_input(item: str, settings: Settings) -> Iterator[Document]:
     if item == "-":
-        yield from _read_bytes(sys.stdin.buffer.read(), "stdin", "stdin", "", settings)
+        yield from read_bytes(sys.stdin.buffer.read(), "stdin", "stdin", "", settings)
     elif is_url(item):
         if not settings.allow_network:
             raise errors.url_needs_network(item)
@@ -81,10 +81,12 @@ def _read_file(path: Path, name: str, settings: Settings) -> Iterator[Document]:
     except OSError as exc:
         yield Document(id=name, raw="", origin=origin, rejected=f"cannot read file: {exc.strerror}")
         return
-    yield from _read_bytes(data, name, origin, path.suffix.lower(), settings)
+    yield from read_bytes(data, name, origin, path.suffix.lower(), settings)
 
 
-def _read_bytes(data: bytes, name: str, origin: str, suffix: str, settings: Settings) -> Iterator[Document]:
+def read_bytes(data: bytes, name: str, origin: str, suffix: str, settings: Settings) -> Iterator[Document]:
+    """Documents from bytes already in memory (a file, stdin, an upload); ``suffix`` picks the format,
+    sniffed from the content when empty."""
     if len(data) > settings.max_input_bytes:
         yield Document(
             id=name,
