@@ -5,9 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-extras="eval,web"
+extras="eval,web,stories"
 if [[ "${1:-}" == "--dev" ]]; then
-  extras="eval,web,dev,bench,ner"
+  extras="eval,web,stories,dask,dev,bench,ner"
 fi
 
 # Browser tests drive Debian's Chromium (Playwright never downloads its own).

@@ -124,3 +124,26 @@ def test_update_summary_flags():
     assert "seen before" in result.stdout and "40,000 tonnes" not in result.stdout.split("## Key facts")[0]
     result = run("brief", str(update), "--since", "yesterday")
     assert result.returncode == 2 and "'since' expects an ISO day" in result.stderr
+
+
+def test_stories_commands(tmp_path):
+    store = str(tmp_path / "news.duckdb")
+    stream = Path(__file__).parent.parent / "samples" / "stream"
+    result = run("stories", "ingest", str(stream), "--store", store)
+    assert result.returncode == 0, result.stderr
+    assert "added 22 documents" in result.stderr
+    listed = json.loads(run("stories", "list", "--store", store, "--format", "json").stdout)
+    assert len(listed["stories"]) == 3
+    ids = {d for s in listed["stories"] for d in s["documents"]}
+    assert "tram-derailment/01-meridian-press.txt" in ids  # documents keep the ids their lines gave them
+    table = run("stories", "list", "--store", store).stdout
+    assert "Harrowmere" in table
+    story = listed["stories"][0]["id"]
+    shown = run("stories", "show", story, "--store", store)
+    assert shown.returncode == 0 and shown.stdout.startswith("# ")
+    html = run("stories", "show", story, "--store", store, "--format", "html")
+    assert html.stdout.startswith("<!doctype html>")
+    assert run("stories", "brief", "--all", "--store", store).returncode == 0
+    missing = run("stories", "show", "s999999", "--store", store)
+    assert missing.returncode == 2 and "no story 's999999'" in missing.stderr
+    assert run("stories", "list", "--store", str(tmp_path / "none.duckdb")).returncode == 2

@@ -11,6 +11,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from newsfuse import __version__, brief
 from newsfuse.errors import NewsfuseError
@@ -100,9 +101,52 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(run=_serve)
 
+    _stories_commands(commands)
+
     p = commands.add_parser("info", help="show versions and usable backends")
     p.set_defaults(run=_info)
     return parser
+
+
+def _stories_commands(commands: Any) -> None:
+    p = commands.add_parser("stories", help="group a stream of articles into stories and brief them")
+    stories = p.add_subparsers(dest="stories_command", required=True)
+
+    def store_option(q: argparse.ArgumentParser) -> None:
+        q.add_argument(
+            "--store", default="news.duckdb", metavar="FILE", help="the story store (default: news.duckdb)"
+        )
+
+    def scheduler_option(q: argparse.ArgumentParser) -> None:
+        q.add_argument("--scheduler", metavar="local|tcp://HOST:PORT", help="run on Dask (the dask extra)")
+
+    q = stories.add_parser("ingest", help="add documents from JSONL files, folders or WARC archives")
+    q.add_argument("inputs", nargs="+", metavar="INPUT")
+    store_option(q)
+    scheduler_option(q)
+    q.set_defaults(run=_stories_ingest)
+
+    q = stories.add_parser("list", help="the stories in the store")
+    store_option(q)
+    q.add_argument("--format", choices=("table", "json"), default="table")
+    q.add_argument(
+        "--min-size", type=int, default=1, metavar="N", help="only stories of at least N documents"
+    )
+    q.set_defaults(run=_stories_list)
+
+    q = stories.add_parser("show", help="one story's briefing (made now if missing or out of date)")
+    q.add_argument("story_id", metavar="ID")
+    store_option(q)
+    q.add_argument("--format", choices=("md", "json", "html"), default="md")
+    q.add_argument("-o", "--output", metavar="FILE")
+    q.set_defaults(run=_stories_show)
+
+    q = stories.add_parser("brief", help="brief every story whose briefing is missing or out of date")
+    q.add_argument("--all", action="store_true", required=True, help="every story (the only mode today)")
+    store_option(q)
+    scheduler_option(q)
+    q.add_argument("--min-size", type=int, default=1, metavar="N")
+    q.set_defaults(run=_stories_brief)
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -194,6 +238,108 @@ def _serve(args: argparse.Namespace) -> int:
     app = create_app(allow_network=args.allow_network, allow_private=args.allow_private)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return EXIT_OK
+
+
+def _stories_ingest(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from newsfuse.stories import ingest
+    from newsfuse.stories.engine import make_engine
+    from newsfuse.stories.store import Store
+
+    for item in args.inputs:
+        if not Path(item).exists():
+            raise NewsfuseError(f"input not found: {item!r}. Give JSONL files, folders or WARC archives.")
+    store = Store(args.store)
+    engine = make_engine(args.scheduler)
+    try:
+        with tqdm(desc="documents", unit="doc", file=sys.stderr) as bar:
+            report = ingest(args.inputs, store, engine, progress=bar.update)
+        stories = len(store.stories())
+    finally:
+        engine.close()
+        store.close()
+    print(
+        f"newsfuse: added {report.added} documents ({report.copies} copies), {report.new_stories} new stories; "
+        f"{stories} stories in {args.store}",
+        file=sys.stderr,
+    )
+    for reason, count in sorted({**report.skipped, **report.notes}.items()):
+        print(f"  {count:6d}  {reason}", file=sys.stderr)
+    rejected = sum(n for reason, n in report.skipped.items() if reason != "already in the store")
+    return EXIT_REJECTED if rejected else EXIT_OK
+
+
+def _stories_list(args: argparse.Namespace) -> int:
+
+    store = _existing_store(args.store)
+    try:
+        stories = store.stories(args.min_size)
+    finally:
+        store.close()
+    if args.format == "json":
+        print(json.dumps({"stories": stories}, ensure_ascii=False, indent=2, default=str))
+        return EXIT_OK
+    print(f"{'story':8} {'size':>4} {'copies':>6}  {'dates':23} {'outlets':30} title")
+    for s in stories:
+        dates = f"{s['first_date'] or '?'}..{s['last_date'] or '?'}" if s["first_date"] else "undated"
+        outlets = ", ".join(s["outlets"] or [])[:30]
+        title = " ".join(str(s["title"] or "").split())[:70]
+        print(f"{s['id']:8} {s['size']:>4} {s['copies']:>6}  {dates:23} {outlets:30} {title}")
+    return EXIT_OK
+
+
+def _stories_show(args: argparse.Namespace) -> int:
+    from newsfuse.render import to_html, to_markdown
+    from newsfuse.render.json import from_dict
+    from newsfuse.stories import brief_story
+
+    store = _existing_store(args.store)
+    try:
+        docs = store.story_documents(args.story_id)
+        saved = store.briefing(args.story_id)
+        if saved and saved[0] == len(docs) and saved[1] == __version__:
+            data = saved[2]
+        else:
+            data = brief_story(docs)
+            store.save_briefing(args.story_id, len(docs), data)
+    finally:
+        store.close()
+    if args.format == "json":
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    else:
+        briefing = from_dict(data)
+        text = to_html(briefing) if args.format == "html" else to_markdown(briefing)
+    _write(text, args.output)
+    return EXIT_OK
+
+
+def _stories_brief(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from newsfuse.stories import brief_stories
+    from newsfuse.stories.engine import make_engine
+
+    store = _existing_store(args.store)
+    engine = make_engine(args.scheduler)
+    try:
+        with tqdm(desc="stories", unit="story", file=sys.stderr) as bar:
+            count = brief_stories(store, engine, args.min_size, progress=bar.update)
+    finally:
+        engine.close()
+        store.close()
+    print(f"newsfuse: briefed {count} stories in {args.store}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _existing_store(path: str) -> Any:
+    from newsfuse.stories.store import Store
+
+    if not Path(path).exists():
+        raise NewsfuseError(
+            f"no store at {path!r}. Create it with: newsfuse stories ingest INPUT... --store {path}"
+        )
+    return Store(path)
 
 
 def _info(args: argparse.Namespace) -> int:

@@ -1,0 +1,66 @@
+"""Per-document work for story clustering: clean one document and describe it compactly.
+
+This is the function the distributed engine maps over documents, so it is pure and its input and output
+are plain picklable data.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+from datasketch import MinHash
+
+from newsfuse.clean import clean_documents
+from newsfuse.model import Document
+from newsfuse.represent import content_terms
+from newsfuse.settings import Settings
+
+NUM_PERM = 64
+TOP_TERMS = 60  # the terms that describe a document (by frequency, names first)
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})*")
+# Stories mix languages (the crisis benchmark is Spanish, French and Italian): no language filter here.
+_CLEAN = Settings(min_english_share=0.0)
+
+
+@dataclass(frozen=True)
+class DocFeatures:
+    doc_id: str
+    title: str | None
+    source: str | None
+    url: str | None
+    date: str | None
+    text: str  # cleaned
+    terms: dict[str, float]  # top terms -> sublinear tf
+    names: frozenset[str]
+    signature: np.ndarray  # MinHash hash values of the top-term set
+    rejected: str | None = None
+
+
+def prepare(doc: Document) -> DocFeatures:
+    [cleaned] = clean_documents([doc], _CLEAN)
+    if cleaned.rejected:
+        empty = np.zeros(0, dtype=np.uint64)
+        return DocFeatures(
+            doc.id, doc.title, doc.source, doc.url, doc.date, "", {}, frozenset(), empty, cleaned.rejected
+        )
+    body = f"{cleaned.title or ''}\n{cleaned.text}"
+    counts = Counter(content_terms(body))
+    top = dict(counts.most_common(TOP_TERMS))
+    minhash = MinHash(num_perm=NUM_PERM, seed=7)
+    minhash.update_batch([t.encode("utf-8") for t in top])
+    names = frozenset(n.lower() for n in _NAME.findall(cleaned.text[:5000]))
+    return DocFeatures(
+        doc_id=cleaned.id,
+        title=cleaned.title,
+        source=cleaned.source,
+        url=cleaned.url,
+        date=cleaned.date,
+        text=cleaned.text,
+        terms={t: 1.0 + math.log(c) for t, c in top.items()},
+        names=names,
+        signature=minhash.hashvalues.copy(),
+    )
