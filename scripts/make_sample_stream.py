@@ -37,9 +37,14 @@ def main() -> None:
     with (OUT / "crawl.warc.gz").open("wb") as handle:
         writer = WARCWriter(handle, gzip=True)
         for url, body in pages:
-            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+            )
             record = writer.create_warc_record(
-                url, "response", payload=io.BytesIO(body), http_headers=headers,
+                url,
+                "response",
+                payload=io.BytesIO(body),
+                http_headers=headers,
                 warc_headers_dict={"WARC-Date": "2026-09-20T12:00:00Z"},
             )
             writer.write_record(record)

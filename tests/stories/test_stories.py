@@ -160,3 +160,24 @@ def test_dask_gives_the_same_stories_as_one_process(tmp_path):
         engine.close()
     assert assignments(distributed) == assignments(local)
     assert distributed.stories() == local.stories()
+
+
+def test_story_terms_leave_out_the_function_words_of_any_language():
+    from newsfuse.model import Document
+    from newsfuse.stories.features import prepare
+
+    spanish = (
+        "El puerto de Valdemora cerró el martes después de que un incendio destruyera dos almacenes. "
+        "Los bomberos de la ciudad dijeron que el fuego comenzó en una grúa y que no hubo heridos."
+    )
+    french = (
+        "Le port de Valdemora a fermé mardi après qu'un incendie a détruit deux entrepôts. "
+        "Les pompiers de la ville ont dit que le feu avait commencé dans une grue et qu'il n'y a pas de blessés."
+    )
+    for text, function_words in (
+        (spanish, {"de", "la", "que", "el", "los"}),
+        (french, {"de", "la", "le", "les"}),
+    ):
+        terms = prepare(Document(id="d", raw=text)).terms
+        assert not function_words & terms.keys()
+        assert "valdemora" in terms

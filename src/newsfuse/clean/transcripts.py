@@ -140,7 +140,7 @@ class Repaired:
 
 def repair_line(raw: str, start: int, end: int, vocabulary: Mapping[str, str]) -> Repaired:
     """Repair one transcript line ``raw[start:end]`` (one clip or turn)."""
-    chars = list(raw)
+    chars = list(raw[start:end])  # this line's characters only: chars[i - start] is raw[i]
     removals: list[tuple[int, int, str]] = []
     starts: set[int] = set()
     line = raw[start:end]
@@ -155,15 +155,15 @@ def repair_line(raw: str, start: int, end: int, vocabulary: Mapping[str, str]) -
                 speakers[name] = name.capitalize()
     vocabulary = {**speakers, **vocabulary}
     for m in APOSTROPHE_LOSS.finditer(line):
-        chars[start + m.end() - 1] = "'"
+        chars[m.end() - 1] = "'"
     _cut_fragments(line, start, removals)
     removals = _merge(removals)
     kept = _kept_ranges(raw, start, end, removals)
     starts.update(a for a, _ in kept[:1])
     for m in _SENTENCE_END.finditer(line):
         starts.add(start + m.end())
-    _recase(raw, chars, kept, starts, vocabulary)
-    pieces = tuple((a, b, "".join(chars[a:b])) for a, b in kept)
+    _recase(raw, chars, start, kept, starts, vocabulary)
+    pieces = tuple((a, b, "".join(chars[a - start : b - start])) for a, b in kept)
     removed = tuple(Removed(a, b, reason, raw[a:b]) for a, b, reason in removals)
     return Repaired(pieces, removed)
 
@@ -212,18 +212,24 @@ def _kept_ranges(
 
 
 def _recase(
-    raw: str, chars: list[str], kept: list[tuple[int, int]], starts: set[int], vocabulary: Mapping[str, str]
+    raw: str,
+    chars: list[str],
+    base: int,
+    kept: list[tuple[int, int]],
+    starts: set[int],
+    vocabulary: Mapping[str, str],
 ) -> None:
+    """Recase the kept ranges in ``chars``, which holds ``raw`` from offset ``base`` on."""
     ordered = sorted(starts)
     names = _name_pattern(vocabulary)
     for a, b in kept:
-        current = "".join(chars[a:b]).lower()
+        current = "".join(chars[a - base : b - base]).lower()
         if names is not None:
             for m in names.finditer(current):
                 form = vocabulary[m.group()]
                 if len(form) == len(m.group()):
-                    chars[a + m.start() : a + m.end()] = list(form)
-        segment = "".join(chars[a:b])
+                    chars[a - base + m.start() : a - base + m.end()] = list(form)
+        segment = "".join(chars[a - base : b - base])
         for m in _WORD.finditer(segment):
             word, at = m.group(), a + m.start()
             cased = _case_word(word, vocabulary) if word.islower() else word
@@ -231,7 +237,7 @@ def _recase(
             if i >= 0 and not raw[ordered[i] : at].strip(" \"“‘'("):
                 cased = cased[:1].upper() + cased[1:]
             if len(cased) == len(word):
-                chars[at : at + len(word)] = list(cased)
+                chars[at - base : at - base + len(word)] = list(cased)
 
 
 def _name_pattern(vocabulary: Mapping[str, str]) -> re.Pattern[str] | None:

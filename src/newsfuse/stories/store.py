@@ -96,33 +96,45 @@ class Store:
     ) -> None:
         """One transaction: the batch lands whole or not at all."""
         seq = self.db.execute("SELECT coalesce(max(seq), 0) FROM documents").fetchone()[0]  # type: ignore[index]
+        by_id = {f.doc_id: f for f in features}
+        assigned = {a.doc_id: a for a in assignments}
+        kept = [doc for doc in docs if doc.id in assigned]
+        kept_features = [by_id[doc.id] for doc in kept]
+        kept_assignments = [assigned[doc.id] for doc in kept]
+        # Whole columns as list parameters, one statement per table: row-by-row inserts cost more than
+        # the clustering itself.
+        documents = [
+            [d.id for d in kept],
+            list(range(seq + 1, seq + 1 + len(kept))),
+            [f.source for f in kept_features],
+            [f.url for f in kept_features],
+            [f.title for f in kept_features],
+            [f.date for f in kept_features],
+            [d.raw for d in kept],
+            [d.origin for d in kept],
+        ]
+        signatures = [
+            [d.id for d in kept],
+            [json.dumps(f.terms) for f in kept_features],
+            [json.dumps(sorted(f.names)) for f in kept_features],
+            [f.signature.astype(np.uint64).tobytes() for f in kept_features],
+        ]
+        story_rows = [
+            [a.doc_id for a in kept_assignments],
+            [a.story_id for a in kept_assignments],
+            [a.copy_of for a in kept_assignments],
+            [a.score for a in kept_assignments],
+        ]
         self.db.execute("BEGIN TRANSACTION")
         try:
-            by_id = {f.doc_id: f for f in features}
-            assigned = {a.doc_id: a for a in assignments}
-            for doc in docs:
-                if doc.id not in assigned:
-                    continue
-                seq += 1
-                f = by_id[doc.id]
+            if kept:
                 self.db.execute(
                     "INSERT INTO documents (id, seq, source, url, title, date, raw, origin) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [doc.id, seq, f.source, f.url, f.title, f.date, doc.raw, doc.origin],
+                    f"SELECT {_unnest(8)}",
+                    documents,
                 )
-                self.db.execute(
-                    "INSERT INTO signatures VALUES (?, ?, ?, ?)",
-                    [
-                        doc.id,
-                        json.dumps(f.terms),
-                        json.dumps(sorted(f.names)),
-                        f.signature.astype(np.uint64).tobytes(),
-                    ],
-                )
-                a = assigned[doc.id]
-                self.db.execute(
-                    "INSERT INTO assignments VALUES (?, ?, ?, ?)", [a.doc_id, a.story_id, a.copy_of, a.score]
-                )
+                self.db.execute(f"INSERT INTO signatures SELECT {_unnest(4)}", signatures)
+                self.db.execute(f"INSERT INTO assignments SELECT {_unnest(4)}", story_rows)
             if skipped:
                 self.db.executemany("INSERT INTO skipped (origin, reason) VALUES (?, ?)", list(skipped))
             self.db.execute("COMMIT")
@@ -165,7 +177,7 @@ class Store:
                    arg_min(coalesce(d.title, substr(d.raw, 1, 90)), d.seq) AS title,
                    count(*) AS size,
                    count(*) FILTER (WHERE a.copy_of IS NOT NULL) AS copies,
-                   list(DISTINCT d.source) FILTER (WHERE d.source IS NOT NULL) AS outlets,
+                   list(DISTINCT d.source ORDER BY d.source) FILTER (WHERE d.source IS NOT NULL) AS outlets,
                    min(d.date) AS first_date, max(d.date) AS last_date,
                    list(d.id ORDER BY d.seq) AS documents
             FROM assignments a JOIN documents d ON d.id = a.doc_id
@@ -217,3 +229,8 @@ class Store:
             "SELECT reason, count(*) FROM skipped GROUP BY reason ORDER BY 2 DESC"
         ).fetchall()
         return {r[0]: r[1] for r in rows}
+
+
+def _unnest(columns: int) -> str:
+    """``unnest(?), unnest(?), …``: list parameters unnested side by side become rows."""
+    return ", ".join(["unnest(?)"] * columns)
