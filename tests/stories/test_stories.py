@@ -181,3 +181,41 @@ def test_story_terms_leave_out_the_function_words_of_any_language():
         terms = prepare(Document(id="d", raw=text)).terms
         assert not function_words & terms.keys()
         assert "valdemora" in terms
+
+
+def test_a_late_document_finds_its_story_and_a_much_later_one_starts_a_new_story():
+    from newsfuse.model import Document
+    from newsfuse.stories.cluster import ClusterSettings, StoryIndex
+    from newsfuse.stories.features import prepare
+
+    flood = (
+        "Floodwater from the Vessen river reached the centre of Harrowmere on {day}, and the Harrowmere dam "
+        "operators opened four floodgates. About 3,000 residents of the lower town were evacuated to the "
+        "Harrowmere sports hall, the regional flood office said. Dam engineer Ilse Maren said the spillway "
+        "was working as designed and that levels would fall by the weekend."
+    )
+    election = (
+        "Voters in Kellsport chose a new harbour council on {day}. Turnout rose to 61 percent, the election "
+        "office said, and the Greens took four of the eleven seats. Council leader Pia Arnsted conceded and "
+        "said the harbour budget vote would go ahead in the spring."
+    )
+    year_on = (
+        "A year after the Vessen river flood, the Harrowmere dam operators finished repairs to the four "
+        "floodgates, the regional flood office said. Dam engineer Ilse Maren said the Harrowmere spillway was "
+        "rebuilt and residents of the lower town were told the evacuation plan had been updated."
+    )
+    stream = [
+        ("flood-1", flood.format(day="Tuesday"), "2026-09-15"),
+        *((f"election-{m}", election.format(day=f"day {m}"), f"2027-0{m}-01") for m in range(3, 9)),
+        ("flood-2", flood.format(day="Wednesday") + " Roads reopened.", "2026-09-16"),  # late, out of order
+        ("flood-3", year_on, "2027-09-20"),
+    ]
+
+    def run(settings: ClusterSettings) -> dict[str, str]:
+        index = StoryIndex(settings)
+        return {i: index.assign(prepare(Document(id=i, raw=t, date=d))).story_id for i, t, d in stream}
+
+    stories = run(ClusterSettings())
+    assert stories["flood-2"] == stories["flood-1"]
+    assert stories["flood-3"] not in {stories["flood-1"], stories["election-8"]}  # a year on: a new story
+    assert run(ClusterSettings(window_days=1000))["flood-3"] == stories["flood-1"]  # the window decided it

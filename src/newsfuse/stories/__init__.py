@@ -58,18 +58,23 @@ def ingest(
     report = IngestReport()
     items = stream_documents(inputs, settings)
     seen_this_run: set[str] = set()
-    for batch in _batches(items, BATCH):
-        docs = [item for item in batch if isinstance(item, Document)]
-        skipped = [(item.origin, item.reason) for item in batch if isinstance(item, Skipped)]
-        known = store.known_ids(d.id for d in docs)
-        fresh = []
-        for doc in docs:
-            if doc.id in known or doc.id in seen_this_run:
-                report.skipped["already in the store"] += 1
-            else:
-                seen_this_run.add(doc.id)
-                fresh.append(doc)
-        features = engine.map(prepare, fresh)
+
+    def fresh_batches() -> Iterator[tuple[tuple[list[Document], list[tuple[str, str]], int], list[Document]]]:
+        """Each batch's new documents (to compute features for), with the batch's skips and size."""
+        for batch in _batches(items, BATCH):
+            docs = [item for item in batch if isinstance(item, Document)]
+            skipped = [(item.origin, item.reason) for item in batch if isinstance(item, Skipped)]
+            known = store.known_ids(d.id for d in docs)
+            fresh = []
+            for doc in docs:
+                if doc.id in known or doc.id in seen_this_run:
+                    report.skipped["already in the store"] += 1
+                else:
+                    seen_this_run.add(doc.id)
+                    fresh.append(doc)
+            yield (fresh, skipped, len(batch)), fresh
+
+    for (fresh, skipped, size), features in engine.map_batches(prepare, fresh_batches()):
         assignments = []
         for f in features:
             if f.rejected:
@@ -85,7 +90,7 @@ def ingest(
         report.added += len(assignments)
         report.skipped.update(reason for _, reason in skipped)
         if progress:
-            progress(len(batch))
+            progress(size)
     return report
 
 

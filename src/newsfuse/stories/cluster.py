@@ -6,6 +6,13 @@ candidate is scored by the TF-IDF cosine between the document and the story's ce
 document seen so far), plus agreement of titles and of named actors; the best joins if it reaches
 ``join_threshold``. A near-identical document (estimated term Jaccard >= ``copy_jaccard``) is a copy:
 it joins its original's story and is marked as a copy.
+
+Stories are indexed in time slices ``window_days`` wide, one LSH index per slice, each story in the slice
+of its latest document (undated stories in an index of their own). A dated document queries only the
+slices within its window, so its cost stays flat however long a dated stream runs, and a document that
+arrives late, out of date order, still finds its story if it is within the window of the story's latest
+document. Memory per story is bounded too: its centroid keeps its ``CENTROID_TERMS`` strongest terms, and
+the IDF-weighted vectors scored against are a cache of the most recently used stories.
 """
 
 from __future__ import annotations
@@ -14,14 +21,19 @@ import datetime as dt
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import islice
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from newsfuse.stories.features import NUM_PERM, TOP_TERMS, DocFeatures
+from newsfuse.stories.features import NUM_PERM, SCHEME, TOP_TERMS, DocFeatures, minhash_permutations
 
 MAX_CANDIDATES = 10  # stories scored per document: cost stays flat as the stream grows
 STORY_TERMS = 150  # centroid terms a story is scored on
+CENTROID_TERMS = 600  # terms a story's centroid keeps (pruned to this when it doubles)
+NAMES_KEPT = 100  # names a story keeps, likewise
+WEIGHTS_CACHED = 4000  # stories whose weighted vectors are kept between documents
 # Pseudo-documents in which no term occurs, added to the IDF's count: early in a stream, a term two
 # documents share would otherwise weigh nothing just because they are the only documents yet.
 IDF_PRIOR = 100
@@ -32,7 +44,7 @@ class ClusterSettings:
     join_threshold: float = 0.25  # calibrated on Multi-News: see benchmarks/stories_eval.py --sweep
     candidate_jaccard: float = 0.05  # LSH threshold on top-term sets: 0.1 lost 2% of same-story pairs
     copy_jaccard: float = 0.85
-    window_days: int = 10
+    window_days: int = 10  # at least 1
     title_weight: float = 0.2
     names_weight: float = 0.2
 
@@ -53,9 +65,9 @@ class _Story:
     centroid: Counter[str] = field(default_factory=Counter)
     names: Counter[str] = field(default_factory=Counter)
     titles: list[str] = field(default_factory=list)
-    top: dict[str, float] = field(default_factory=dict)  # the centroid's strongest terms, scored against
-    signature: np.ndarray | None = None
-    weighted: tuple[int, dict[str, float], float] | None = None  # (IDF epoch, weights, norm), a cache
+    signature: np.ndarray = field(default_factory=lambda: np.zeros(NUM_PERM, dtype=np.uint64))  # of top terms
+    time_slice: int | None = None  # the time slice it is indexed in (None: undated)
+    indexed: bool = False
     size: int = 0
     first_date: str | None = None
     last_date: str | None = None
@@ -70,10 +82,12 @@ class StoryIndex:
         self.doc_story: dict[str, str] = {}
         self.df: Counter[str] = Counter()
         self.docs_seen = 0
-        self._story_lsh = MinHashLSH(threshold=self.settings.candidate_jaccard, num_perm=NUM_PERM)
+        self._story_lsh: dict[int | None, MinHashLSH] = {}  # time slice (None: undated) -> its stories
         self._copy_lsh = MinHashLSH(threshold=self.settings.copy_jaccard, num_perm=NUM_PERM)
         self._signatures: dict[str, np.ndarray] = {}
-        self._permutations = MinHash(num_perm=NUM_PERM, seed=7).permutations  # computed once, reused
+        self._weighted: dict[
+            str, tuple[int, dict[str, float], float]
+        ] = {}  # story -> (IDF epoch, weights, norm)
         self._idf: dict[str, tuple[float, int]] = {}  # term -> (idf, documents seen when computed)
 
     def assign(self, f: DocFeatures) -> Assignment:
@@ -121,16 +135,17 @@ class StoryIndex:
 
     def _best_story(self, f: DocFeatures, minhash: MinHash) -> tuple[_Story | None, float]:
         """The best-scoring candidate among the ``MAX_CANDIDATES`` whose signatures agree most."""
-        candidates = [self.stories[s] for s in sorted(self._story_lsh.query(minhash))]
-        candidates = [s for s in candidates if self._in_window(s, f.date) and s.signature is not None]
-        if len(candidates) > MAX_CANDIDATES:
-            signatures = [s.signature for s in candidates if s.signature is not None]
-            agreement = (np.stack(signatures) == f.signature).mean(axis=1)
-            order = np.argsort(-agreement, kind="stable")[:MAX_CANDIDATES]
-            candidates = [candidates[i] for i in order]
+        found: set[str] = set()
+        for time_slice in self._slices_to_query(f.date):
+            found.update(self._story_lsh[time_slice].query(minhash))
+        stories = [self.stories[s] for s in sorted(found)]
+        if len(stories) > MAX_CANDIDATES:  # most agreeing signatures first; the window check is dearer
+            agreement = (np.stack([s.signature for s in stories]) == f.signature).sum(axis=1)
+            stories = [stories[i] for i in np.argsort(-agreement, kind="stable")]
+        candidates = list(islice((s for s in stories if self._in_window(s, f.date)), MAX_CANDIDATES))
         doc_weights = self._weights(f.terms)
         best, best_score = None, 0.0
-        for story in candidates[:MAX_CANDIDATES]:
+        for story in candidates:
             score = self._score(f, doc_weights, story)
             if score > best_score or (score == best_score and best is not None and story.id < best.id):
                 best, best_score = story, score
@@ -139,20 +154,19 @@ class StoryIndex:
     def _in_window(self, story: _Story, date: str | None) -> bool:
         if not date or not story.last_date or not story.first_date:
             return True
-        day = dt.date.fromisoformat(date[:10])
-        first, last = (
-            dt.date.fromisoformat(story.first_date[:10]),
-            dt.date.fromisoformat(story.last_date[:10]),
-        )
-        window = dt.timedelta(days=self.settings.window_days)
-        return first - window <= day <= last + window
+        day, window = _day(date), dt.timedelta(days=self.settings.window_days)
+        return _day(story.first_date) - window <= day <= _day(story.last_date) + window
 
     def _score(self, f: DocFeatures, doc_weights: dict[str, float], story: _Story) -> float:
         epoch = int(math.log(self.docs_seen + 10) / math.log(1.1))  # IDF moves little within an epoch
-        if story.weighted is None or story.weighted[0] != epoch:
-            weights = self._weights(story.top)
-            story.weighted = (epoch, weights, math.sqrt(sum(w * w for w in weights.values())))
-        _, weights, norm = story.weighted
+        cached = self._weighted.get(story.id)
+        if cached is None or cached[0] != epoch:
+            weights = self._weights(dict(story.centroid.most_common(STORY_TERMS)))
+            cached = (epoch, weights, math.sqrt(sum(w * w for w in weights.values())))
+            self._weighted[story.id] = cached
+            if len(self._weighted) > WEIGHTS_CACHED:
+                del self._weighted[next(iter(self._weighted))]  # the least recently computed
+        _, weights, norm = cached
         doc_norm = math.sqrt(sum(w * w for w in doc_weights.values()))
         dot = sum(w * weights.get(t, 0.0) for t, w in doc_weights.items())
         cosine = dot / (doc_norm * norm) if doc_norm and norm else 0.0
@@ -177,15 +191,17 @@ class StoryIndex:
             num_perm=NUM_PERM,
             seed=7,
             hashvalues=hashvalues,
-            permutations=self._permutations,
-            scheme="affine32",
+            permutations=minhash_permutations(),
+            scheme=SCHEME,
         )
 
     def _join(self, story: _Story, f: DocFeatures, count_terms: bool) -> None:
         story.size += 1
         if count_terms:
             story.centroid.update(f.terms)
-            story.names.update(f.names)
+            story.names.update(
+                sorted(f.names)
+            )  # sorted: set order varies by process, and pruning keeps ties by it
         if f.title and len(story.titles) < 5:
             story.titles.append(f.title)
             story.title = story.title or f.title
@@ -193,16 +209,47 @@ class StoryIndex:
             story.first_date = min(filter(None, [story.first_date, f.date]))
             story.last_date = max(filter(None, [story.last_date, f.date]))
         if count_terms:
-            story.top = dict(story.centroid.most_common(STORY_TERMS))
-            story.weighted = None
+            if len(story.centroid) > 2 * CENTROID_TERMS:
+                story.centroid = Counter(dict(story.centroid.most_common(CENTROID_TERMS)))
+            if len(story.names) > 2 * NAMES_KEPT:
+                story.names = Counter(dict(story.names.most_common(NAMES_KEPT)))
+            self._weighted.pop(story.id, None)
             signature = self._minhash()
-            signature.update_batch([t.encode("utf-8") for t in list(story.top)[:TOP_TERMS]])
+            signature.update_batch([t.encode("utf-8") for t, _ in story.centroid.most_common(TOP_TERMS)])
             story.signature = signature.hashvalues.copy()
-            if story.id in self._story_lsh:
-                self._story_lsh.remove(story.id)
-            self._story_lsh.insert(story.id, signature)
+        time_slice = self._slice(story.last_date) if story.last_date else None
+        if count_terms or time_slice != story.time_slice or not story.indexed:
+            self._index(story, time_slice)
+
+    def _index(self, story: _Story, time_slice: int | None) -> None:
+        """(Re)insert the story's signature into the LSH index of its time slice."""
+        if story.indexed:
+            self._story_lsh[story.time_slice].remove(story.id)
+        if time_slice not in self._story_lsh:
+            self._story_lsh[time_slice] = MinHashLSH(
+                threshold=self.settings.candidate_jaccard, num_perm=NUM_PERM
+            )
+        self._story_lsh[time_slice].insert(story.id, self._minhash(hashvalues=story.signature))
+        story.time_slice, story.indexed = time_slice, True
+
+    def _slice(self, date: str) -> int:
+        return _day(date).toordinal() // self.settings.window_days
+
+    def _slices_to_query(self, date: str | None) -> list[int | None]:
+        """The slices a story within the window of ``date`` can be in, and the undated stories."""
+        if not date:
+            return sorted(self._story_lsh, key=lambda s: -1 if s is None else s)
+        window = self.settings.window_days
+        day = dt.date.fromisoformat(date[:10]).toordinal()
+        near = range((day - window) // window, (day + window) // window + 1)
+        return [s for s in (None, *near) if s in self._story_lsh]
 
 
 def _jaccard(a: str | None, b: str | None) -> float:
     words_a, words_b = set((a or "").lower().split()), set((b or "").lower().split())
     return len(words_a & words_b) / len(words_a | words_b) if words_a and words_b else 0.0
+
+
+@lru_cache(maxsize=4096)
+def _day(date: str) -> dt.date:
+    return dt.date.fromisoformat(date[:10])

@@ -22,6 +22,7 @@ from newsfuse.represent import STOPWORDS, stem, tokens
 from newsfuse.settings import Settings
 
 NUM_PERM = 64
+SCHEME = "affine32"  # datasketch's default hashing; named, since saved signatures depend on it
 TOP_TERMS = 60  # the terms that describe a document (by frequency, names first)
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})*")
 # Stories mix languages (the crisis benchmark is Spanish, French and Italian): no language filter here.
@@ -35,7 +36,6 @@ class DocFeatures:
     source: str | None
     url: str | None
     date: str | None
-    text: str  # cleaned
     terms: dict[str, float]  # top terms -> sublinear tf
     names: frozenset[str]
     signature: np.ndarray  # MinHash hash values of the top-term set
@@ -47,7 +47,7 @@ def prepare(doc: Document) -> DocFeatures:
     if cleaned.rejected:
         empty = np.zeros(0, dtype=np.uint64)
         return DocFeatures(
-            doc.id, doc.title, doc.source, doc.url, doc.date, "", {}, frozenset(), empty, cleaned.rejected
+            doc.id, doc.title, doc.source, doc.url, doc.date, {}, frozenset(), empty, cleaned.rejected
         )
     body = f"{cleaned.title or ''}\n{cleaned.text}"
     words = tokens(body)
@@ -56,7 +56,7 @@ def prepare(doc: Document) -> DocFeatures:
         stem(w) for w in words if w not in STOPWORDS and w not in stoplist and (len(w) > 1 or w.isdigit())
     )
     top = dict(counts.most_common(TOP_TERMS))
-    minhash = MinHash(num_perm=NUM_PERM, seed=7)
+    minhash = MinHash(num_perm=NUM_PERM, seed=7, permutations=minhash_permutations(), scheme=SCHEME)
     minhash.update_batch([t.encode("utf-8") for t in top])
     names = frozenset(n.lower() for n in _NAME.findall(cleaned.text[:5000]))
     return DocFeatures(
@@ -65,7 +65,6 @@ def prepare(doc: Document) -> DocFeatures:
         source=cleaned.source,
         url=cleaned.url,
         date=cleaned.date,
-        text=cleaned.text,
         terms={t: 1.0 + math.log(c) for t, c in top.items()},
         names=names,
         signature=minhash.hashvalues.copy(),
@@ -76,16 +75,29 @@ def language_stoplist(words: list[str]) -> frozenset[str]:
     """The function words of the text's language: the stoplist (of jusText's 100) covering most of its
     frequent words. Without it a Spanish article's top terms are "de", "la", "que", which every Spanish
     article shares."""
-    frequent = Counter(words).most_common(100)
-    best: frozenset[str] = frozenset()
-    best_share = 0
-    for stoplist in _stoplists():
-        share = sum(n for w, n in frequent if w in stoplist)
-        if share > best_share:
-            best, best_share = stoplist, share
-    return best
+    stoplists, member_of = _stoplists()
+    coverage = Counter[int]()
+    for word, n in Counter(words).most_common(100):
+        for language in member_of.get(word, ()):
+            coverage[language] += n
+    if not coverage:
+        return frozenset()
+    best = max(coverage.items(), key=lambda item: (item[1], -item[0]))[0]  # ties: the first language
+    return stoplists[best]
 
 
 @lru_cache(maxsize=1)
-def _stoplists() -> tuple[frozenset[str], ...]:
-    return tuple(frozenset(justext.get_stoplist(language)) for language in sorted(justext.get_stoplists()))
+def _stoplists() -> tuple[tuple[frozenset[str], ...], dict[str, tuple[int, ...]]]:
+    """The stoplists, and for each word the stoplists that hold it."""
+    stoplists = tuple(frozenset(justext.get_stoplist(name)) for name in sorted(justext.get_stoplists()))
+    member_of: dict[str, list[int]] = {}
+    for i, stoplist in enumerate(stoplists):
+        for word in stoplist:
+            member_of.setdefault(word, []).append(i)
+    return stoplists, {word: tuple(ids) for word, ids in member_of.items()}
+
+
+@lru_cache(maxsize=1)
+def minhash_permutations() -> tuple[np.ndarray, np.ndarray]:
+    """MinHash's random permutations for ``NUM_PERM`` and seed 7, computed once, not per document."""
+    return MinHash(num_perm=NUM_PERM, seed=7).permutations

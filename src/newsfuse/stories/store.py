@@ -163,7 +163,6 @@ class Store:
                 source,
                 url,
                 date,
-                "",
                 json.loads(terms),
                 frozenset(json.loads(names)),
                 np.frombuffer(signature, dtype=np.uint64).copy(),
