@@ -219,3 +219,22 @@ def test_a_late_document_finds_its_story_and_a_much_later_one_starts_a_new_story
     assert stories["flood-2"] == stories["flood-1"]
     assert stories["flood-3"] not in {stories["flood-1"], stories["election-8"]}  # a year on: a new story
     assert run(ClusterSettings(window_days=1000))["flood-3"] == stories["flood-1"]  # the window decided it
+
+
+def test_an_existing_dask_cluster_is_reached_by_its_scheduler_address(tmp_path):
+    distributed = pytest.importorskip("dask.distributed")
+    from newsfuse.stories.engine import DaskEngine
+
+    with distributed.LocalCluster(
+        n_workers=1, processes=False, protocol="tcp://", dashboard_address=None
+    ) as cluster:
+        assert cluster.scheduler_address.startswith("tcp://")
+        engine = DaskEngine(cluster.scheduler_address)
+        try:
+            store = Store(tmp_path / "remote.duckdb")
+            assert ingest([STREAM / "articles.jsonl"], store, engine).added == 19
+        finally:
+            engine.close()
+    local = Store(tmp_path / "local.duckdb")
+    ingest([STREAM / "articles.jsonl"], local)
+    assert assignments(store) == assignments(local)

@@ -32,7 +32,7 @@ from newsfuse.stories.features import NUM_PERM, SCHEME, TOP_TERMS, DocFeatures, 
 MAX_CANDIDATES = 10  # stories scored per document: cost stays flat as the stream grows
 STORY_TERMS = 150  # centroid terms a story is scored on
 CENTROID_TERMS = 600  # terms a story's centroid keeps (pruned to this when it doubles)
-NAMES_KEPT = 100  # names a story keeps, likewise
+NAMES_KEPT = 1000  # names a story keeps, likewise (fewer cost recall: a long story's cast is large)
 WEIGHTS_CACHED = 4000  # stories whose weighted vectors are kept between documents
 # Pseudo-documents in which no term occurs, added to the IDF's count: early in a stream, a term two
 # documents share would otherwise weigh nothing just because they are the only documents yet.
