@@ -88,14 +88,19 @@ class StoryIndex:
         self._weighted: dict[
             str, tuple[int, dict[str, float], float]
         ] = {}  # story -> (IDF epoch, weights, norm)
-        self._idf: dict[str, tuple[float, int]] = {}  # term -> (idf, documents seen when computed)
+        # IDF is computed from a snapshot of document frequencies, retaken each time the stream has grown
+        # by a tenth (an epoch): scores then depend only on the stream so far, so a resumed run, which
+        # replays the stored documents, decides exactly as an uninterrupted one.
+        self._epoch = 0
+        self._epoch_docs = 0
+        self._epoch_df: Counter[str] = Counter()
+        self._idf: dict[str, float] = {}  # term -> IDF in this epoch
 
     def assign(self, f: DocFeatures) -> Assignment:
         if f.doc_id in self.doc_story:
             return Assignment(f.doc_id, self.doc_story[f.doc_id], None, 1.0, False)
         minhash = self._minhash(hashvalues=f.signature)
-        self.docs_seen += 1
-        self.df.update(f.terms.keys())
+        self._count(f)
         original = self._copy_of(f, minhash)
         if original is not None:
             story = self.stories[self.doc_story[original]]
@@ -116,8 +121,7 @@ class StoryIndex:
 
     def restore(self, f: DocFeatures, story_id: str, copy_of: str | None) -> None:
         """Replay a stored assignment (a resumed run): the same state ``assign`` left, without deciding."""
-        self.docs_seen += 1
-        self.df.update(f.terms.keys())
+        self._count(f)
         story = self.stories.get(story_id)
         if story is None:
             story = self.stories[story_id] = _Story(story_id, f.title)
@@ -158,11 +162,10 @@ class StoryIndex:
         return _day(story.first_date) - window <= day <= _day(story.last_date) + window
 
     def _score(self, f: DocFeatures, doc_weights: dict[str, float], story: _Story) -> float:
-        epoch = int(math.log(self.docs_seen + 10) / math.log(1.1))  # IDF moves little within an epoch
         cached = self._weighted.get(story.id)
-        if cached is None or cached[0] != epoch:
+        if cached is None or cached[0] != self._epoch:
             weights = self._weights(dict(story.centroid.most_common(STORY_TERMS)))
-            cached = (epoch, weights, math.sqrt(sum(w * w for w in weights.values())))
+            cached = (self._epoch, weights, math.sqrt(sum(w * w for w in weights.values())))
             self._weighted[story.id] = cached
             if len(self._weighted) > WEIGHTS_CACHED:
                 del self._weighted[next(iter(self._weighted))]  # the least recently computed
@@ -177,14 +180,21 @@ class StoryIndex:
     def _weights(self, terms: dict[str, float] | Counter[str]) -> dict[str, float]:
         return {t: w * self._term_idf(t) for t, w in terms.items()}
 
+    def _count(self, f: DocFeatures) -> None:
+        self.docs_seen += 1
+        self.df.update(f.terms.keys())
+        if self.docs_seen > self._epoch_docs * 1.1 + 10:
+            self._epoch += 1
+            self._epoch_docs = self.docs_seen
+            self._epoch_df = self.df.copy()
+            self._idf.clear()
+
     def _term_idf(self, term: str) -> float:
-        """IDF from the documents seen so far, recomputed once the stream has grown by a tenth."""
-        cached = self._idf.get(term)
-        if cached is None or self.docs_seen > cached[1] * 1.1 + 10:
-            value = max(0.0, math.log((self.docs_seen + 1 + IDF_PRIOR) / (1 + self.df[term])))
-            cached = (value, self.docs_seen)
-            self._idf[term] = cached
-        return cached[0]
+        idf = self._idf.get(term)
+        if idf is None:
+            idf = max(0.0, math.log((self._epoch_docs + 1 + IDF_PRIOR) / (1 + self._epoch_df[term])))
+            self._idf[term] = idf
+        return idf
 
     def _minhash(self, hashvalues: np.ndarray | None = None) -> MinHash:
         return MinHash(
