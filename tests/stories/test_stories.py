@@ -110,6 +110,9 @@ def test_bad_inputs_are_counted_by_reason_and_the_run_goes_on(tmp_path):
     assert report.added == 2  # the JSONL story and the WARC page
     assert report.skipped["malformed JSONL line"] == 1
     assert store.skipped_counts()["malformed JSONL line"] == 1
+    again = ingest([tmp_path], store)
+    assert again.added == 0 and again.skipped["malformed JSONL line"] == 1  # reported by this run too
+    assert store.skipped_counts()["malformed JSONL line"] == 1  # but stored once
 
 
 def test_stories_are_briefed_and_refreshed_when_they_grow(tmp_path):

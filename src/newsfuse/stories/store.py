@@ -135,8 +135,13 @@ class Store:
                 )
                 self.db.execute(f"INSERT INTO signatures SELECT {_unnest(4)}", signatures)
                 self.db.execute(f"INSERT INTO assignments SELECT {_unnest(4)}", story_rows)
-            if skipped:
-                self.db.executemany("INSERT INTO skipped (origin, reason) VALUES (?, ?)", list(skipped))
+            if skipped:  # once per input and reason, however often the input is ingested again
+                self.db.execute(
+                    "INSERT INTO skipped (origin, reason) SELECT DISTINCT o, r FROM "
+                    "(SELECT unnest(?) AS o, unnest(?) AS r) WHERE NOT EXISTS "
+                    "(SELECT 1 FROM skipped s WHERE s.origin = o AND s.reason = r)",
+                    [[o for o, _ in skipped], [r for _, r in skipped]],
+                )
             self.db.execute("COMMIT")
         except Exception:
             self.db.execute("ROLLBACK")
