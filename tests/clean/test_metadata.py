@@ -58,6 +58,16 @@ def test_byline_masthead_and_credit_lines():
     assert credit.source == "Coastline Wire"
 
 
+def test_a_republishers_masthead_with_a_section_names_this_copys_outlet_not_the_title():
+    [doc] = cleaned(
+        "=== a.txt\nTHE VALLEY COURIER - Breaking News\n\nHarbour closes after storm\n\n"
+        f"PORT ALDER, March 3, 2026 (Coastline Wire) — {BODY}\n"
+    )
+    assert doc.title == "Harbour closes after storm"
+    assert doc.source == "The Valley Courier"  # who published this copy; the dateline credits the original
+    assert any(r.reason == "structure:masthead" for r in doc.removed)
+
+
 def test_unknown_outlet_is_said_not_guessed():
     [doc] = cleaned(f"=== a.txt\nHarbour closes after storm\n\n{BODY}\n")
     assert doc.source is None

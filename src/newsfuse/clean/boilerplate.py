@@ -11,9 +11,10 @@ import re
 from collections.abc import Sequence
 
 from newsfuse.clean.lines import Line
-from newsfuse.clean.patterns import BYLINE, CAPTION_CUES, LINE_PATTERNS, TERMINAL
+from newsfuse.clean.patterns import BYLINE, CAPTION_CUES, LINE_PATTERNS, MASTHEAD_SECTION, TERMINAL
 
 TITLE = "metadata:title"
+MASTHEAD = "structure:masthead"
 BYLINE_REASON = "metadata:byline"
 
 _SPACE = re.compile(r"\s+")
@@ -74,6 +75,9 @@ def _mark_title(lines: Sequence[Line], reasons: list[str | None], known_title: s
     more words among the first eight, before any reporting."""
     for i, line in enumerate(lines[:8]):
         if reasons[i] is not None:
+            continue
+        if MASTHEAD_SECTION.match(line.text.strip()):
+            reasons[i] = MASTHEAD
             continue
         if known_title:
             if normalize_line(line.text) == normalize_line(known_title):

@@ -7,12 +7,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsfuse.clean.boilerplate import BYLINE_REASON, TITLE
+from newsfuse.clean.boilerplate import BYLINE_REASON, MASTHEAD, TITLE
 from newsfuse.clean.lines import Line
 from newsfuse.clean.patterns import (
     BYLINE,
     CONTRIBUTOR_OUTLET,
     DATELINE,
+    MASTHEAD_SECTION,
     OUTLET_SELF_REFERENCE,
     TITLE_OUTLET,
 )
@@ -49,8 +50,8 @@ def infer_metadata(doc: Document, lines: Sequence[Line], reasons: Sequence[str |
     candidates = [
         (doc.source, None),
         (title_outlet, "outlet from the headline's suffix"),
+        (_masthead(lines, reasons, doc.raw), "outlet from the masthead line"),  # the publisher of this copy
         (dateline.group("outlet") if dateline else None, "outlet from the dateline's credit"),
-        (_masthead(lines, reasons, doc.raw), "outlet from the masthead line"),
         (_byline_outlet(lines, reasons), "outlet from the byline"),
         (_chrome_outlet(lines, reasons), "outlet from a credit line"),
         (self_reference(doc.raw), "outlet from the text's reference to itself"),
@@ -91,6 +92,9 @@ def _masthead(lines: Sequence[Line], reasons: Sequence[str | None], raw: str) ->
         reason = reasons[i] or ""
         if not (reason.startswith("structure:") or reason == "boilerplate:menu"):
             continue
+        if reason == MASTHEAD:
+            m = MASTHEAD_SECTION.match(line.text.strip())
+            return _display_case(m.group("outlet").strip(), raw) if m else None
         for part in line.text.split("|"):
             name = part.strip()
             words = name.split()

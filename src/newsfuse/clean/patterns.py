@@ -188,6 +188,12 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
 BYLINE = re.compile(r"^(?:(?:story|words|text|report) )?by\s+(?P<who>[^.!?]{2,80})$", re.IGNORECASE)
 
 # "The harbour closed – HARBOR HERALD", "Fire contained | Coastline Wire": an outlet after the headline.
+# A masthead naming the site and the section ("THE VALLEY COURIER - Breaking News"), not a headline.
+MASTHEAD_SECTION = re.compile(
+    r"^(?P<outlet>[A-Z][\w.&' ]{1,38}[\w.])\s+[–—|-]\s+(?:breaking news|latest news|latest|top stories|"
+    r"news|home|world|local|local news|national|politics|business|sport|sports|opinion|live)\s*$",
+    re.IGNORECASE,
+)
 TITLE_OUTLET = re.compile(r"^(?P<title>.{10,}?)\s+[–—|-]\s+(?P<outlet>[A-Z][\w.&' ]{1,38}[\w.])\s*$")
 
 # "PORT ALDER, March 3 (Coastline Wire) —", "WASHINGTON (Reuters) -", "(CNN)", "PHOENIX _".
