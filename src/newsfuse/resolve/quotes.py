@@ -1,9 +1,10 @@
 """Quotes: speakers resolved to actors, the same quotation merged across documents, variants flagged.
 
-A speaker written as a name is the actor that name belongs to. "he"/"she"/"they" is the speaker of the
-previous quotation in the same document when it is at most two paragraphs back, else the one person the
-paragraph names before the quote; "the chief" is the one actor whose role is a chief. Anything else
-ambiguous stays unknown rather than guessed.
+A speaker written as a name is the actor that name belongs to. "he"/"she"/"they" is the person the
+paragraph names last before the quote; else the person the paragraph just before says something
+("Gwen Halloran, who runs the post office, said …" / "“…,” she said."); else the speaker of the previous
+quotation in the same document when it is at most two paragraphs back. "the chief" is the one actor whose
+role is a chief. Anything else ambiguous stays unknown rather than guessed.
 
 Two quotations are the same when their words overlap enough (Jaccard >= 0.5, or the shorter one mostly
 inside the longer: a partial quote). Wordings that differ in meaning-bearing words — numbers, negation,
@@ -33,6 +34,7 @@ _NUMBER = re.compile(
 )
 _NEGATION = re.compile(r"\b(?:not|no|never|nobody|nothing|none|cannot)\b|n[’']t\b", re.IGNORECASE)
 _PRONOUNS = {"he", "she", "they"}
+_SPEAKS = re.compile(r"[^.!?“”\"]{0,80}?\b(?:said|says|told|added|explained|announced|stated|insisted)\b")
 
 
 def resolve_quotes(
@@ -43,7 +45,7 @@ def resolve_quotes(
     docs: Sequence[Document],
     provenance: Provenance,
 ) -> tuple[list[Quote], list[Disagreement]]:
-    speakers = _speakers(quotes, mentions, actor_of, actors)
+    speakers = _speakers(quotes, mentions, actor_of, actors, {d.id: d.text for d in docs})
     names = {a.id: a.name for a in actors}
     order = {d.id: i for i, d in enumerate(docs)}
     groups = _merge(quotes)
@@ -66,6 +68,7 @@ def _speakers(
     mentions: Sequence[Mention],
     actor_of: dict[int, str],
     actors: Sequence[Actor],
+    texts: dict[str, str],
 ) -> list[str | None]:
     by_doc: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
@@ -81,6 +84,10 @@ def _speakers(
         elif who.lower() in _PRONOUNS:
             previous = last.get(q.doc_id)
             speaker = _last_person_in_paragraph(q, by_doc[q.doc_id], mentions, actor_of, people)
+            if speaker is None and q.doc_id in texts:
+                speaker = _speaker_just_before(
+                    q, texts[q.doc_id], by_doc[q.doc_id], mentions, actor_of, people
+                )
             if speaker is None and previous and 0 <= q.paragraph - previous[0] <= 2:
                 speaker = previous[1]
         elif who.lower().startswith("the ") and who[4:5].islower():
@@ -120,6 +127,30 @@ def _last_person_in_paragraph(
         i for i in candidates if q.paragraph_start <= mentions[i].start < q.start and actor_of.get(i) in ids
     ]
     return actor_of[before[-1]] if before else None
+
+
+def _speaker_just_before(
+    q: QuoteMention,
+    text: str,
+    candidates: list[int],
+    mentions: Sequence[Mention],
+    actor_of: dict[int, str],
+    people: Sequence[Actor],
+) -> str | None:
+    """The last person the previous paragraph has saying something, when the quote opens its paragraph."""
+    if text[q.paragraph_start : q.start].strip(" “\"'‘"):
+        return None
+    end = len(text[: q.paragraph_start].rstrip())
+    start = text.rfind("\n", 0, end) + 1
+    ids = {p.id for p in people}
+    speaking = [
+        i
+        for i in candidates
+        if start <= mentions[i].start < end
+        and actor_of.get(i) in ids
+        and _SPEAKS.match(text, mentions[i].end, end)
+    ]
+    return actor_of[speaking[-1]] if speaking else None
 
 
 def _by_role(role: str, actors: Sequence[Actor]) -> str | None:
