@@ -2,8 +2,8 @@
 
 Candidates come from MinHash LSH over each story's top terms (so a query costs the same however many
 documents a story holds) and, when dates are known, only stories active within ``window_days``. Each
-candidate is scored by the TF-IDF cosine between the document and the story's centroid (IDF from every
-document seen so far), plus agreement of titles and of named actors; the best joins if it reaches
+candidate is scored by the TF-IDF cosine between the document and the story's centroid (IDF from the
+documents seen so far), plus agreement of titles and of named actors; the best joins if it reaches
 ``join_threshold``. A near-identical document (estimated term Jaccard >= ``copy_jaccard``) is a copy:
 it joins its original's story and is marked as a copy.
 
@@ -85,9 +85,8 @@ class StoryIndex:
         self._story_lsh: dict[int | None, MinHashLSH] = {}  # time slice (None: undated) -> its stories
         self._copy_lsh = MinHashLSH(threshold=self.settings.copy_jaccard, num_perm=NUM_PERM)
         self._signatures: dict[str, np.ndarray] = {}
-        self._weighted: dict[
-            str, tuple[int, dict[str, float], float]
-        ] = {}  # story -> (IDF epoch, weights, norm)
+        # story -> (IDF epoch, weights, norm): the most recently computed only
+        self._weighted: dict[str, tuple[int, dict[str, float], float]] = {}
         # IDF is computed from a snapshot of document frequencies, retaken each time the stream has grown
         # by a tenth (an epoch): scores then depend only on the stream so far, so a resumed run, which
         # replays the stored documents, decides exactly as an uninterrupted one.
@@ -209,9 +208,8 @@ class StoryIndex:
         story.size += 1
         if count_terms:
             story.centroid.update(f.terms)
-            story.names.update(
-                sorted(f.names)
-            )  # sorted: set order varies by process, and pruning keeps ties by it
+            # sorted: a set's order varies between processes, and pruning keeps ties in insertion order
+            story.names.update(sorted(f.names))
         if f.title and len(story.titles) < 5:
             story.titles.append(f.title)
             story.title = story.title or f.title
@@ -250,7 +248,7 @@ class StoryIndex:
         if not date:
             return sorted(self._story_lsh, key=lambda s: -1 if s is None else s)
         window = self.settings.window_days
-        day = dt.date.fromisoformat(date[:10]).toordinal()
+        day = _day(date).toordinal()
         near = range((day - window) // window, (day + window) // window + 1)
         return [s for s in (None, *near) if s in self._story_lsh]
 
