@@ -39,14 +39,16 @@ EXPRESSION = re.compile(
     rf"|\bin (?P<year>(?:19|20)\d\d)\b",
 )
 _FUTURE = re.compile(
-    r"\b(?:will|would|shall|is (?:due|set|scheduled|expected) to|are (?:due|set|scheduled|expected) to|"
-    r"(?:is|are) scheduled|plans? to|upcoming|next|until)\b",
+    r"\b(?:will|would|shall|(?:is|are) (?:due|set|scheduled|expected)|plans? to|upcoming|next|until|"
+    r"warned of|forecasts?)\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(
     r"\b(?:was|were|had|did|said|told|began|broke|went|came|took|left|met|held|\w{3,}ed)\b", re.IGNORECASE
 )
 _SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+|$)")
+# Where a clause ends: "Rain eased on Sunday, but showers are forecast for Monday, officials said."
+_CLAUSE_BREAK = re.compile(r"[,;:—–]|\bbut\b")
 
 
 @dataclass(frozen=True)
@@ -87,8 +89,8 @@ def extract_dates(docs: Sequence[Document]) -> list[DateRef]:
 
 def _refs(doc: Document, anchor: Anchor | None) -> Iterator[DateRef]:
     for sentence in _SENTENCE.finditer(doc.text):
-        tense = _tense(sentence.group())
         for m in EXPRESSION.finditer(sentence.group()):
+            tense = _tense(_clause(sentence.group(), m.start(), m.end())) or _tense(sentence.group())
             start = sentence.start() + m.start()
             written = m.group()
             date, note = _resolve(m, anchor, tense) if anchor else (None, "unresolved: no date to count from")
@@ -101,6 +103,14 @@ def _refs(doc: Document, anchor: Anchor | None) -> Iterator[DateRef]:
                 anchor.date.isoformat() if anchor else None,
                 note,
             )
+
+
+def _clause(sentence: str, start: int, end: int) -> str:
+    """The clause around ``sentence[start:end]``: the tense that matters is its own, not the reporting
+    verb's ("Assessors are expected from Wednesday, the council said")."""
+    before = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)]
+    after = _CLAUSE_BREAK.search(sentence, end)
+    return sentence[before[-1] if before else 0 : after.start() if after else len(sentence)]
 
 
 def _tense(sentence: str) -> str:
