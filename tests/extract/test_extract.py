@@ -28,6 +28,17 @@ def test_weekday_in_a_future_sentence_is_the_next_such_day():
     assert dates_in("Schools reopen on Thursday.", "2026-03-04")["Thursday"] == "2026-03-05"
 
 
+def test_a_weekday_takes_the_tense_of_its_own_clause_not_the_reporting_verbs():
+    said = dates_in(
+        "Insurance assessors are expected in the village from Wednesday, the council said.", "2026-09-14"
+    )
+    assert said["Wednesday"] == "2026-09-16"
+    both = dates_in(
+        "Rain eased on Sunday afternoon, but forecasters warned of showers on Monday.", "2026-09-13"
+    )
+    assert (both["Sunday afternoon"], both["Monday"]) == ("2026-09-13", "2026-09-14")
+
+
 def test_calendar_and_relative_expressions():
     found = dates_in(
         "On March 3 the fund opened; last week it was debated, and in December it was first proposed.",
