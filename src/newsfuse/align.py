@@ -44,8 +44,7 @@ def align_facts(
             continue
         fact_of[seed] = len(members)
         group = [int(seed)]
-        row = same.getrow(seed)
-        for j in row.indices:
+        for j in same.indices[same.indptr[seed] : same.indptr[seed + 1]]:
             if fact_of[j] < 0 and sentences[j].doc_id != sentences[seed].doc_id:
                 fact_of[j] = len(members)
                 group.append(int(j))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal
 
 SCHEMA = "newsfuse.briefing/1"
@@ -46,11 +47,14 @@ class OffsetMap:
 
     pieces: tuple[tuple[int, int, int, int], ...] = ()
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [p[0] for p in self.pieces]
+
     def to_raw(self, offset: int) -> int:
         if not self.pieces:
             return offset
-        starts = [p[0] for p in self.pieces]
-        i = max(bisect.bisect_right(starts, offset) - 1, 0)
+        i = max(bisect.bisect_right(self._starts, offset) - 1, 0)
         clean_start, clean_end, raw_start, raw_end = self.pieces[i]
         if clean_end - clean_start == raw_end - raw_start:
             return raw_start + min(max(offset - clean_start, 0), raw_end - raw_start)

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 import numpy as np
@@ -57,7 +57,7 @@ def tokens(text: str) -> list[str]:
 
 def content_terms(text: str) -> list[str]:
     """Stemmed tokens that are not stopwords: what a sentence is about."""
-    return [stem(t) for t in tokens(text) if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
+    return _STEMMER.stemWords([t for t in tokens(text) if t not in STOPWORDS and (len(t) > 1 or t.isdigit())])
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,12 @@ class SentenceVectors:
     backend: str = "lexical"
 
     def similarity(self) -> sparse.csr_matrix:
-        """Cosine similarity of every sentence pair (sparse; rows are L2-normalised)."""
+        """Cosine similarity of every sentence pair (sparse; rows are L2-normalised). Computed once, as
+        alignment, selection and analysis all read it; callers must not modify it."""
+        return self._similarity
+
+    @cached_property
+    def _similarity(self) -> sparse.csr_matrix:
         return (self.matrix @ self.matrix.T).tocsr()
 
     def shared_terms(self) -> sparse.csr_matrix:

@@ -7,7 +7,6 @@ everything after an end-of-article marker, lines repeated in one document or acr
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from newsfuse.clean.lines import Line
@@ -17,11 +16,9 @@ TITLE = "metadata:title"
 MASTHEAD = "structure:masthead"
 BYLINE_REASON = "metadata:byline"
 
-_SPACE = re.compile(r"\s+")
-
 
 def normalize_line(text: str) -> str:
-    return _SPACE.sub(" ", text).strip().lower()
+    return " ".join(text.split()).lower()
 
 
 def pattern_reason(text: str) -> tuple[str, bool] | None:

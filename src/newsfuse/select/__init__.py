@@ -79,7 +79,8 @@ def select_summary(
     chosen = SELECTORS[settings.selector](candidates, settings)
     order = {d.id: (d.date or "9999-99-99", i) for i, d in enumerate(docs)}
     chosen.sort(key=lambda i: (*order[sentences[i].doc_id], sentences[i].index))
-    return tuple(_cite(i, candidates, alignment.same) for i in chosen)
+    similarity = vectors.similarity()
+    return tuple(_cite(i, candidates, alignment.same, similarity) for i in chosen)
 
 
 def _already_known(c: Candidates, settings: Settings) -> np.ndarray:
@@ -95,16 +96,19 @@ def _already_known(c: Candidates, settings: Settings) -> np.ndarray:
     return (close | paraphrase).any(axis=1)
 
 
-def _cite(index: int, c: Candidates, same: sparse.csr_matrix) -> SummarySentence:
+def _cite(
+    index: int, c: Candidates, same: sparse.csr_matrix, similarity: sparse.csr_matrix
+) -> SummarySentence:
     """Cite the sentence's own document and every other document with a sentence that says the same thing
     (its most similar such sentence there)."""
     sentence = c.sentences[index]
-    row = (c.vectors.matrix @ c.vectors.matrix[index].T).toarray().ravel()
+    start, end = similarity.indptr[index], similarity.indptr[index + 1]
+    row = dict(zip(similarity.indices[start:end].tolist(), similarity.data[start:end].tolist(), strict=True))
     best: dict[str, tuple[float, int]] = {}
-    for j in same.getrow(index).indices:
+    for j in same.indices[same.indptr[index] : same.indptr[index + 1]].tolist():
         doc_id = c.sentences[j].doc_id
-        if doc_id != sentence.doc_id and row[j] > best.get(doc_id, (0.0, -1))[0]:
-            best[doc_id] = (float(row[j]), int(j))
+        if doc_id != sentence.doc_id and row.get(j, 0.0) > best.get(doc_id, (0.0, -1))[0]:
+            best[doc_id] = (row[j], j)
     others = sorted(best.values(), reverse=True)
     support = (sentence.span, *(c.sentences[j].span for _, j in others))
     return SummarySentence(text=sentence.text, citations=tuple(s.doc_id for s in support), support=support)

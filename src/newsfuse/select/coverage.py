@@ -12,7 +12,6 @@ already seen are worth nothing (update summaries).
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -67,47 +66,48 @@ def _problem(c: Candidates, settings: Settings) -> Problem | None:
     if eligible.size == 0:
         return None
     pool = eligible[np.argsort(-score[eligible], kind="stable")][:POOL]
-    weights = _concept_weights(c, score)
-    concepts: dict[str, int] = {}
+    concepts: dict[str, int] = {}  # every concept of the cluster, numbered
+    sentence_concepts = [[concepts.setdefault(b, len(concepts)) for b in bigrams(t)] for t in c.vectors.terms]
+    weights = _concept_weights(c, score, concepts, sentence_concepts)
+    used: dict[int, int] = {}  # cluster concept -> column, for the concepts the pool can cover
     rows, cols = [], []
     for k, i in enumerate(pool):
-        for b in bigrams(c.vectors.terms[i]):
-            if b in weights:
+        for b in sentence_concepts[i]:
+            if weights[b] > 0:
                 rows.append(k)
-                cols.append(concepts.setdefault(b, len(concepts)))
-    if not concepts:
+                cols.append(used.setdefault(b, len(used)))
+    if not used:
         return None
-    incidence = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(pool), len(concepts)))
+    incidence = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(pool), len(used)))
     similarity = (c.vectors.matrix[pool] @ c.vectors.matrix[pool].T).toarray()
     conflicts = similarity >= settings.coverage_redundancy
     np.fill_diagonal(conflicts, False)
-    return Problem(
-        pool, c.words[pool].astype(float), incidence, np.array([weights[b] for b in concepts]), conflicts
-    )
+    return Problem(pool, c.words[pool].astype(float), incidence, weights[list(used)], conflicts)
 
 
-def _concept_weights(c: Candidates, score: np.ndarray) -> dict[str, float]:
-    best: dict[str, dict[str, float]] = defaultdict(dict)  # concept -> copy group -> best sentence weight
+def _concept_weights(
+    c: Candidates, score: np.ndarray, concepts: dict[str, int], sentence_concepts: list[list[int]]
+) -> np.ndarray:
+    """Per concept: the sum over copy groups of the strength of the best sentence using it there."""
+    group_ids: dict[str, int] = {}
+    groups = [
+        group_ids.setdefault(c.provenance.groups.get(s.doc_id, s.doc_id), len(group_ids)) for s in c.sentences
+    ]
     strength = (score / (score.max() or 1.0)) ** 2
-    for i, sentence in enumerate(c.sentences):
-        group = c.provenance.groups.get(sentence.doc_id, sentence.doc_id)
-        for concept in bigrams(c.vectors.terms[i]):
-            if strength[i] > best[concept].get(group, 0.0):
-                best[concept][group] = float(strength[i])
-    query_terms: set[str] = set()
+    concept_index = np.fromiter((b for bs in sentence_concepts for b in bs), dtype=np.int64)
+    sentence_index = np.repeat(np.arange(len(sentence_concepts)), [len(bs) for bs in sentence_concepts])
+    best = np.zeros((len(concepts), len(group_ids)))
+    np.maximum.at(
+        best, (concept_index, np.asarray(groups, dtype=np.int64)[sentence_index]), strength[sentence_index]
+    )
+    weights = best.sum(axis=1)
     if c.query is not None:
         names = {j: term for term, j in c.vectors.vocabulary.items()}
         query_terms = {names[j] for j in c.query.indices}
-    seen = {b for terms in c.seen_terms for b in bigrams(terms)}
-    weights = {}
-    for concept, by_group in best.items():
-        if concept in seen:
-            continue
-        weight = sum(by_group.values())
-        if query_terms and not query_terms.isdisjoint(concept.split()):
-            weight *= QUERY_BOOST
-        if weight > 0:
-            weights[concept] = weight
+        asks = [not query_terms.isdisjoint(concept.split()) for concept in concepts]
+        weights[np.array(asks, dtype=bool)] *= QUERY_BOOST
+    seen = [concepts[b] for terms in c.seen_terms for b in bigrams(terms) if b in concepts]
+    weights[seen] = 0.0
     return weights
 
 
