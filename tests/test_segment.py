@@ -46,3 +46,24 @@ def test_rejected_documents_have_no_sentences():
     )
     assert docs[0].rejected
     assert {s.doc_id for s in segment_documents(docs, Settings())} == {"b.txt"}
+
+
+def test_a_dateline_opening_a_later_paragraph_is_set_aside():
+    [doc] = cleaned(
+        """
+        === a.txt
+        The harbour fire is out after 19 hours, and residents are going home.
+
+        HARBOURTON, March 3 (Coastline Wire) — Firefighters put out the warehouse fire on Tuesday.
+
+        TRAM-CRASH _ KELLSPORT _ Investigators reached the crash site on Wednesday morning.
+
+        DANA: we are live at the harbour this morning.
+        """
+    )
+    texts = [s.text for s in segment_documents([doc], Settings())]
+    assert "Firefighters put out the warehouse fire on Tuesday." in texts
+    assert "Investigators reached the crash site on Wednesday morning." in texts
+    assert "DANA: we are live at the harbour this morning." in texts  # a speaker label, not a dateline
+    for s in segment_documents([doc], Settings()):
+        assert doc.text[s.start : s.end] == s.text

@@ -45,6 +45,18 @@ def test_eligibility_rules():
     assert not eligible(make("“We will stay on that site until every hot spot is gone,"), settings)
     assert not eligible(make("Short one."), settings)
     assert not eligible(make("and then the council approved the budget on Monday night."), settings)
+    assert not eligible(
+        make("WE ARE GOING TO BE ON TRAVERSE CREEK, A WELL-KNOWN AREA TO FIND GOLD."), settings
+    )
+    assert eligible(make("NASA and the FAA said the UK and EU approved the NATO plan on Monday."), settings)
+    # photo captions describe a picture the reader cannot see
+    assert not eligible(
+        make("In this March 3, 2026 file photo, firefighters spray water on the warehouse."), settings
+    )
+    assert not eligible(make("This undated photo provided by the family shows the missing hiker."), settings)
+    assert eligible(
+        make("This week the council voted to rebuild the warehouse after a photo finish."), settings
+    )
 
 
 def test_query_focuses_the_summary():

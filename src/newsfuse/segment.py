@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 import blingfire
 
+from newsfuse.clean.patterns import DATELINE
 from newsfuse.model import Document, Sentence
 from newsfuse.settings import Settings
 
@@ -40,8 +41,10 @@ def split_sentences(doc: Document) -> list[Sentence]:
             else:
                 spans.append([a, b])
         spans = _join_open_quotes(m.group(), spans)
-        for a, b in spans:
+        for k, (a, b) in enumerate(spans):
             start, end = _trim(doc.text, base + a, base + b)
+            if k == 0:
+                start = _after_dateline(doc.text, start, end)
             if end > start:
                 out.append(
                     Sentence(
@@ -56,6 +59,20 @@ def split_sentences(doc: Document) -> list[Sentence]:
                     )
                 )
     return out
+
+
+def _after_dateline(text: str, start: int, end: int) -> int:
+    """Where a paragraph's first sentence starts once a dateline or wire slug is set aside ("PHOENIX (AP)
+    — ", "DALLAS, May 10 — ", "CUBA-ELIAN _ MIAMI _ "): it is metadata, not something the story says. A
+    bare "WORD:" is left alone, since in a transcript it names the speaker."""
+    for _ in range(2):  # a slug, then the place
+        m = DATELINE.match(text[start:end])  # sliced: "^" does not match inside the text
+        if m is None or start + m.end() >= end:
+            break
+        if not (m["date"] or m["outlet"] or m.group().rstrip()[-1] != ":"):
+            break
+        start += m.end()
+    return start
 
 
 def _sentence_offsets(paragraph: str) -> list[tuple[int, int]]:

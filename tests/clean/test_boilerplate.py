@@ -33,6 +33,23 @@ def test_one_document_named_chrome_and_reporting():
         assert reasons[kept] is None
 
 
+def test_embed_follow_and_subscribe_widgets_are_named():
+    raw = (
+        "The ferry to Gullholm will run again from Friday, the harbour office said on Wednesday morning.\n\n"
+        "When you tweet with a location, Twitter stores that location. You always have the option to delete"
+        " your Tweet location history.\n\nFollow the Harbour Desk on Twitter and Facebook!\n\n"
+        "Subscribe to our channel for more stories from the coast.\n\n"
+        "NOTE: We only request your email address so that the person you are recommending the page to knows"
+        " that you wanted them to see it.\n\nRepairs to the pier took three weeks, the office said.\n"
+    )
+    reasons = reasons_by_line(raw)
+    assert reasons["Follow the Harbour Desk on Twitter and Facebook!"] == "boilerplate:follow-us"
+    assert reasons["Subscribe to our channel for more stories from the coast."] == "boilerplate:newsletter"
+    embeds = [text for text, reason in reasons.items() if reason == "boilerplate:embed"]
+    assert len(embeds) == 2
+    assert reasons["Repairs to the pier took three weeks, the office said."] is None
+
+
 def test_structure_catches_chrome_no_pattern_names():
     raw = (
         "Storm cuts power to thousands\n\nZorblat Premium Picks\n\nThe storm brought down trees across the county on"

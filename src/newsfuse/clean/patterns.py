@@ -87,11 +87,16 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
         r"@\w+|email (?:him|her|them)|contact (?:him|her|them))\b.*$",
     ),
     _p("follow-us", r"^(?:follow (?:us|me|him|her|them) (?:on|at) .*|like us on facebook.*|follow @\w+.*)$"),
+    _p(
+        "follow-us",
+        r"^follow .{1,60}\bon (?:twitter|facebook|instagram|x|threads|bluesky)\b.*$",
+        max_words=20,
+    ),
     _p("share-widget", rf"^(?:(?:{SHARE_WORDS})[\s|,·/:•]*){{1,8}}$"),
     _p(
         "newsletter",
         r"^.{0,60}\b(?:sign up|subscribe|register|get)\b.{0,60}\b(?:newsletter|briefing|digest|"
-        r"alerts|updates|inbox)\b.*$",
+        r"alerts|updates|inbox|channel|podcast)\b.*$",
         max_words=30,
     ),
     _p("newsletter", r"^(?:newsletter|get the latest news.*|enter your email.*|thanks for signing up.*)$"),
@@ -101,7 +106,7 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
         r"subscribers? only|log in to continue|sign in to continue|create (?:a )?free account|"
         r"you have (?:\d+|one) free articles?|this (?:article|content) is (?:only )?(?:available|for) "
         r"(?:to )?(?:subscribers|members)|become an? .{1,30} (?:member|subscriber)|for unlimited access|"
-        r"support (?:our|independent) journalism)\b.*$",
+        r"support (?:our|independent) journalism|you must be an? (?:subscriber|member))\b.*$",
         max_words=30,
     ),
     _p(
@@ -172,7 +177,9 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
         r"^.*\b(?:you can add location information to your tweets|add this tweet to your website|"
         r"this (?:video|content|media) is (?:not )?(?:available|playable)|please enable javascript|"
         r"your browser does not support|watch (?:the )?video(?: above| below)?|click (?:here|to play)|"
-        r"tap here to|we'?re sorry, this (?:content|feature)|you'?ve reached the end)\b.*$",
+        r"tap here to|we'?re sorry, this (?:content|feature)|you'?ve reached the end|when you tweet with a "
+        r"location|delete your tweet location history|we only request your email address|"
+        r"wait \d+ seconds? to continue)\b.*$",
         max_words=60,
     ),
     _p(
@@ -224,6 +231,20 @@ CAPTION_CUES = re.compile(
     r"|\((?:[\w .]*photo|photo|image|credit|picture)[^)]*\)\s*\.?$"
     r"|^(?:pictured|above|top|file photo|in this (?:photo|image|file photo))\b[:,]"
     r"|\b(?:credit|photograph|photo|picture|image)s?:\s*[^.]{2,80}$",
+    re.IGNORECASE,
+)
+
+# A sentence that describes a picture rather than the news: "In this Oct. 2, 2012 file photo, …", "This
+# undated photo provided by … shows …", "Hide Caption 3 of 12".
+_CAPTION_WORD = (
+    r"(?:file|booking|undated|handout|aerial|recent|family|police|courtesy|\d{1,4}(?:st|nd|rd|th)?,?"
+    r"|(?-i:[A-Z][a-z]{2,8}\.?,?))"  # a date or a caption's usual adjectives, never any word
+)
+CAPTION_SENTENCE = re.compile(
+    rf"^(?:file\s*[-–—]\s*)?(?:in )?this (?:{_CAPTION_WORD} ){{0,5}}"
+    r"(?:photo|image|picture|photograph|video (?:still|image))\b"
+    r"|^(?:a |the )?(?:file |booking |undated |handout )?(?:photo|image|picture)s? (?:of|taken|shows|provided)\b"
+    r"|^(?:hide|toggle) caption\b|\((?:AP|AFP|Reuters)? ?Photo\b",
     re.IGNORECASE,
 )
 

@@ -17,6 +17,7 @@ import numpy as np
 from scipy import sparse
 
 from newsfuse.align import Alignment
+from newsfuse.clean.patterns import CAPTION_SENTENCE
 from newsfuse.model import Document, Sentence, SummarySentence
 from newsfuse.provenance import Provenance
 from newsfuse.represent import SentenceVectors, content_terms
@@ -35,12 +36,18 @@ _TERMINAL = re.compile(r"[.!]['\"”’)]*$")
 
 
 def eligible(sentence: Sentence, settings: Settings) -> bool:
-    """Sentences that read well on their own: complete, declarative, capitalized, quotes balanced."""
+    """Sentences that read well on their own: complete, declarative, capitalized but not shouted, quotes
+    balanced, about the news rather than a picture of it."""
     text = sentence.text
     words = len(text.split())
     if not settings.min_sentence_words <= words <= settings.max_sentence_words:
         return False
     if not _TERMINAL.search(text) or (not text[:1].isupper() and text[:1] not in "\"“‘'"):
+        return False
+    if CAPTION_SENTENCE.search(text):
+        return False
+    letters = sum(ch.isalpha() for ch in text)
+    if sum(ch.isupper() for ch in text) > letters / 2:  # shouted: a caption track, a headline, a label
         return False
     return text.count("“") == text.count("”") and text.count('"') % 2 == 0
 
