@@ -57,6 +57,13 @@ def test_eligibility_rules():
     assert eligible(
         make("This week the council voted to rebuild the warehouse after a photo finish."), settings
     )
+    # links and page debris
+    assert not eligible(
+        make("Tickets for the benefit concert are on sale at www.example-arena.test today."), settings
+    )
+    assert not eligible(
+        make("March 3, 2026, 4:40 PM |Mayor Okafor said the shelter will close on Friday."), settings
+    )
 
 
 def test_query_focuses_the_summary():

@@ -159,7 +159,11 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
     _p("audio-widget", r"^(?:listen to (?:this|the) (?:article|story)|audio|play audio|listen)\b.{0,30}$"),
     _p("breadcrumb", r"^(?:home|news|start)\s*(?:>|›|»|/|\\)\s*\w.*$"),
     _p("tags", r"^(?:tags|topics|filed under|categories|category|keywords|more about)\s*:.*$"),
-    _p("copyright", r"^(?:©|copyright|\(c\))\s*.{0,80}$|^.{0,60}\ball rights reserved\b.*$"),
+    _p(
+        "copyright",
+        r"^(?:©|copyright|\(c\))\s*.{0,80}$|^.{0,60}\ball rights reserved\b.*$"
+        r"|^.{0,40}\bthis copy is for your personal,? non-?commercial use\b.*$",
+    ),
     _p(
         "contributors",
         r"^.{0,200}\b(?:contributed (?:to )?(?:this )?(?:report(?:ing)?|article|story)|"

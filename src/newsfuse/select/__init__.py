@@ -33,18 +33,22 @@ SELECTORS: Mapping[str, Selector] = {
 }
 
 _TERMINAL = re.compile(r"[.!]['\"”’)]*$")
+# Web debris inside a sentence: a link, a menu or timestamp separator, a video player's labels.
+_DEBRIS = re.compile(
+    r"https?://|\bwww\.|pic\.twitter\.com|\s\|\S|\S\|\s|\breplay more videos\b", re.IGNORECASE
+)
 
 
 def eligible(sentence: Sentence, settings: Settings) -> bool:
     """Sentences that read well on their own: complete, declarative, capitalized but not shouted, quotes
-    balanced, about the news rather than a picture of it."""
+    balanced, about the news rather than a picture of it, free of links and page debris."""
     text = sentence.text
     words = len(text.split())
     if not settings.min_sentence_words <= words <= settings.max_sentence_words:
         return False
     if not _TERMINAL.search(text) or (not text[:1].isupper() and text[:1] not in "\"“‘'"):
         return False
-    if CAPTION_SENTENCE.search(text):
+    if CAPTION_SENTENCE.search(text) or _DEBRIS.search(text):
         return False
     letters = sum(ch.isalpha() for ch in text)
     if sum(ch.isupper() for ch in text) > letters / 2:  # shouted: a caption track, a headline, a label
