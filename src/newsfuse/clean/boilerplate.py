@@ -8,9 +8,17 @@ everything after an end-of-article marker, lines repeated in one document or acr
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from newsfuse.clean.lines import Line
-from newsfuse.clean.patterns import BYLINE, CAPTION_CUES, LINE_PATTERNS, MASTHEAD_SECTION, TERMINAL
+from newsfuse.clean.patterns import (
+    BYLINE,
+    CAPTION_CUES,
+    LINE_PATTERNS,
+    MASTHEAD_SECTION,
+    TERMINAL,
+    LinePattern,
+)
 
 TITLE = "metadata:title"
 MASTHEAD = "structure:masthead"
@@ -23,11 +31,19 @@ def normalize_line(text: str) -> str:
 
 def pattern_reason(text: str) -> tuple[str, bool] | None:
     """The named pattern a line matches, as (reason, ends_article), or None."""
-    words = len(text.split())
-    for pattern in LINE_PATTERNS:
-        if words <= pattern.max_words and pattern.regex.match(text):
+    for pattern in _patterns_for(min(len(text.split()), _LONGEST + 1)):
+        if pattern.regex.match(text):
             return f"boilerplate:{pattern.name}", pattern.ends_article
     return None
+
+
+_LONGEST = max(p.max_words for p in LINE_PATTERNS)
+
+
+@cache
+def _patterns_for(words: int) -> tuple[LinePattern, ...]:
+    """The patterns that may claim a line of this many words, in order (none for long reporting)."""
+    return tuple(p for p in LINE_PATTERNS if words <= p.max_words)
 
 
 def is_sentence_like(line: Line) -> bool:

@@ -50,8 +50,7 @@ def eligible(sentence: Sentence, settings: Settings) -> bool:
         return False
     if CAPTION_SENTENCE.search(text) or _DEBRIS.search(text):
         return False
-    letters = sum(ch.isalpha() for ch in text)
-    if sum(ch.isupper() for ch in text) > letters / 2:  # shouted: a caption track, a headline, a label
+    if sum(w.isupper() for w in text.split()) > words / 2:  # shouted: a caption track, a headline, a label
         return False
     return text.count("“") == text.count("”") and text.count('"') % 2 == 0
 
