@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import cached_property
 from itertools import combinations
 
 from datasketch import MinHash, MinHashLSH
@@ -173,12 +174,18 @@ class _Ranker:
 
     def __init__(self, docs: Sequence[Document]) -> None:
         self.order = {d.id: i for i, d in enumerate(docs)}
+        self.docs = docs
         self.spin = {d.id: spin_score(d.text) for d in docs}
-        names = {d.id: set(_NAME.findall(d.text)) for d in docs}
-        self.shared_names = {
-            d.id: len({n for n in names[d.id] if any(n in names[o.id] for o in docs if o.id != d.id)})
+
+    @cached_property
+    def shared_names(self) -> dict[str, float]:
+        """Per document, the share of its names that other documents also use (needed only for pairs
+        that dates, credits and spinning leave undecided)."""
+        names = {d.id: set(_NAME.findall(d.text)) for d in self.docs}
+        return {
+            d.id: len({n for n in names[d.id] if any(n in names[o.id] for o in self.docs if o.id != d.id)})
             / max(1, len(names[d.id]))
-            for d in docs
+            for d in self.docs
         }
 
     def direction(self, a: Document, b: Document) -> tuple[Document, Document, str]:

@@ -33,10 +33,13 @@ SELECTORS: Mapping[str, Selector] = {
 }
 
 _TERMINAL = re.compile(r"[.!]['\"”’)]*$")
-# Web debris inside a sentence: a link, a menu or timestamp separator, a video player's labels.
+# Web debris inside a sentence: a link, a menu or timestamp separator, a video player's labels. The cues
+# are plain substrings, so most sentences are cleared without running a regex.
 _DEBRIS = re.compile(
     r"https?://|\bwww\.|pic\.twitter\.com|\s\|\S|\S\|\s|\breplay more videos\b", re.IGNORECASE
 )
+_DEBRIS_CUES = ("http", "www.", "pic.twitter", "|", "replay more")
+_CAPTION_CUES = ("photo", "image", "picture", "caption")
 
 
 def eligible(sentence: Sentence, settings: Settings) -> bool:
@@ -48,11 +51,14 @@ def eligible(sentence: Sentence, settings: Settings) -> bool:
         return False
     if not _TERMINAL.search(text) or (not text[:1].isupper() and text[:1] not in "\"“‘'"):
         return False
-    if CAPTION_SENTENCE.search(text) or _DEBRIS.search(text):
+    if text.count("“") != text.count("”") or text.count('"') % 2:
         return False
     if sum(w.isupper() for w in text.split()) > words / 2:  # shouted: a caption track, a headline, a label
         return False
-    return text.count("“") == text.count("”") and text.count('"') % 2 == 0
+    lowered = text.lower()
+    if any(cue in lowered for cue in _CAPTION_CUES) and CAPTION_SENTENCE.search(text):
+        return False
+    return not (any(cue in lowered for cue in _DEBRIS_CUES) and _DEBRIS.search(text))
 
 
 def select_summary(
