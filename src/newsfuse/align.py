@@ -58,11 +58,17 @@ def same_statement(vectors: SentenceVectors, settings: Settings) -> sparse.csr_m
     the likeness is not one common word in two short sentences."""
     similarity = vectors.similarity()
     shared = vectors.shared_terms()
-    close = similarity.multiply(similarity >= settings.fact_similarity).multiply(shared >= 2)
-    paraphrase = similarity.multiply(similarity >= settings.fact_paraphrase_similarity).multiply(
-        shared >= settings.fact_paraphrase_shared
+    # Both are non-zero exactly where two sentences share a term, so with sorted indices their stored
+    # entries line up one for one and the test runs on the raw arrays.
+    similarity.sort_indices()
+    shared.sort_indices()
+    cosine, common = similarity.data, shared.data
+    keep = ((cosine >= settings.fact_similarity) & (common >= 2)) | (
+        (cosine >= settings.fact_paraphrase_similarity) & (common >= settings.fact_paraphrase_shared)
     )
-    same = (close + paraphrase).astype(bool).tocsr()
+    structure = (keep, similarity.indices.copy(), similarity.indptr.copy())  # copied: pruned in place
+    same = sparse.csr_matrix(structure, shape=similarity.shape)
+    same.eliminate_zeros()
     if vectors.dense is not None:  # paraphrase the words do not show: a translation, a rewrite
         dense = vectors.dense @ vectors.dense.T
         same = (same + sparse.csr_matrix(dense >= settings.embedding_similarity)).astype(bool).tocsr()

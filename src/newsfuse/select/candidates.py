@@ -49,13 +49,11 @@ def salience(c: Candidates, settings: Settings) -> np.ndarray:
     if n == 0:
         return np.zeros(0)
     matrix = c.vectors.matrix
-    doc_rows: dict[str, list[int]] = {}
-    for i, s in enumerate(c.sentences):
-        doc_rows.setdefault(s.doc_id, []).append(i)
-    centroid = np.zeros(matrix.shape[1])
-    for rows in doc_rows.values():
-        mean = np.asarray(matrix[rows].mean(axis=0)).ravel()
-        centroid += mean / (np.linalg.norm(mean) or 1.0)
+    doc_index: dict[str, int] = {}
+    of_doc = [doc_index.setdefault(s.doc_id, len(doc_index)) for s in c.sentences]
+    membership = sparse.csr_matrix((np.ones(n), (of_doc, np.arange(n))), shape=(len(doc_index), n))
+    doc_sums = np.asarray((membership @ matrix).todense())  # each document's mean, up to its scale
+    centroid = (doc_sums / np.maximum(np.linalg.norm(doc_sums, axis=1, keepdims=True), 1e-12)).sum(axis=0)
     centroid /= np.linalg.norm(centroid) or 1.0
     position = np.array([1.0 / np.sqrt(1.0 + s.index) for s in c.sentences])
     score = 0.4 * unit(matrix @ centroid) + 0.4 * unit(c.alignment.centrality) + 0.2 * position
