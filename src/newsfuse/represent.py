@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -145,15 +146,17 @@ def _lexical(sentences: Sequence[Sentence]) -> SentenceVectors:
 def _tfidf_rows(
     rows: Sequence[Sequence[str]], vocabulary: dict[str, int], idf: np.ndarray
 ) -> sparse.csr_matrix:
-    data: list[float] = []
-    indices: list[int] = []
-    indptr = [0]
-    for row in rows:
-        counts = Counter(t for t in row if t in vocabulary)
-        weights = {vocabulary[t]: (1 + math.log(c)) * idf[vocabulary[t]] for t, c in counts.items()}
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        for j in sorted(weights):
-            indices.append(j)
-            data.append(weights[j] / norm)
-        indptr.append(len(indices))
-    return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), len(vocabulary)))
+    """Rows of (1 + log tf) * idf, L2-normalised; terms outside the vocabulary are dropped."""
+    ids = [[vocabulary[t] for t in row if t in vocabulary] for row in rows]
+    lengths = np.array([len(r) for r in ids], dtype=np.int64)
+    columns = np.fromiter(chain.from_iterable(ids), dtype=np.int64, count=int(lengths.sum()))
+    counts = sparse.csr_matrix(
+        (np.ones(len(columns)), (np.repeat(np.arange(len(ids)), lengths), columns)),
+        shape=(len(ids), len(vocabulary)),
+    )
+    counts.sum_duplicates()  # term frequencies, indices sorted
+    weights = (1.0 + np.log(counts.data)) * idf[counts.indices]
+    row_of_entry = np.repeat(np.arange(len(ids)), np.diff(counts.indptr))
+    norms = np.sqrt(np.bincount(row_of_entry, weights=weights**2, minlength=len(ids)))
+    counts.data = weights / norms[row_of_entry]  # an empty row has no entries to divide
+    return counts
