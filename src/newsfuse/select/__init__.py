@@ -53,7 +53,7 @@ def eligible(sentence: Sentence, settings: Settings) -> bool:
         return False
     if text.count("“") != text.count("”") or text.count('"') % 2:
         return False
-    if sum(w.isupper() for w in text.split()) > words / 2:  # shouted: a caption track, a headline, a label
+    if sum(map(str.isupper, text.split())) > words / 2:  # shouted: a caption track, a headline, a label
         return False
     lowered = text.lower()
     if any(cue in lowered for cue in _CAPTION_CUES) and CAPTION_SENTENCE.search(text):

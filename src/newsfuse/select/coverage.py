@@ -79,7 +79,8 @@ def _problem(c: Candidates, settings: Settings) -> Problem | None:
     if not used:
         return None
     incidence = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(pool), len(used)))
-    similarity = (c.vectors.matrix[pool] @ c.vectors.matrix[pool].T).toarray()
+    pool_rows = c.vectors.matrix[pool]
+    similarity = (pool_rows @ pool_rows.T).toarray()
     conflicts = similarity >= settings.coverage_redundancy
     np.fill_diagonal(conflicts, False)
     return Problem(pool, c.words[pool].astype(float), incidence, weights[list(used)], conflicts)
@@ -126,7 +127,7 @@ def _greedy(p: Problem, budget: float) -> list[int]:
             break
         chosen.append(best)
         budget -= p.words[best]
-        uncovered[p.incidence[best].indices] = 0.0
+        uncovered[p.incidence.indices[p.incidence.indptr[best] : p.incidence.indptr[best + 1]]] = 0.0
         available &= ~p.conflicts[best] & (p.words <= budget)
         available[best] = False
     single = p.incidence @ p.weights
