@@ -31,7 +31,7 @@ from itertools import combinations
 from datasketch import MinHash, MinHashLSH
 
 from newsfuse.model import CopyLink, Document
-from newsfuse.represent import content_terms, tokens
+from newsfuse.represent import content_terms, is_content, stems, tokens
 from newsfuse.segment import split_sentences
 from newsfuse.settings import Settings
 
@@ -80,16 +80,19 @@ class Provenance:
         return frozenset(link.doc_id for link in self.links if link.status == "derivative")
 
 
-def shingles(text: str) -> set[str]:
-    words = tokens(text)
+Shingle = tuple[str, ...]
+
+
+def shingles(words: Sequence[str]) -> set[Shingle]:
+    """The document's 5-word runs (all of it when shorter)."""
     if len(words) < SHINGLE:
-        return {" ".join(words)} if words else set()
-    return {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+        return {tuple(words)} if words else set()
+    return set(zip(*(words[i:] for i in range(SHINGLE)), strict=False))  # runs end with the shortest
 
 
-def signature(shingle_set: set[str]) -> MinHash:
+def signature(shingle_set: set[Shingle]) -> MinHash:
     minhash = MinHash(num_perm=NUM_PERM, seed=1)
-    minhash.update_batch([s.encode("utf-8") for s in shingle_set])
+    minhash.update_batch([" ".join(s).encode("utf-8") for s in shingle_set])
     return minhash
 
 
@@ -103,8 +106,9 @@ def spin_score(text: str) -> float:
 
 def find_copies(docs: Sequence[Document], settings: Settings) -> Provenance:
     live = [d for d in docs if not d.rejected]
-    sets = {d.id: shingles(d.text) for d in live}
-    vocab = {d.id: set(content_terms(d.text)) for d in live}
+    words = {d.id: tokens(d.text) for d in live}
+    sets = {d.id: shingles(words[d.id]) for d in live}
+    vocab = {d.id: set(stems(w for w in set(words[d.id]) if is_content(w))) for d in live}
     ranker = _Ranker(live)
     links: dict[str, CopyLink] = {}
     for a, b in _candidate_pairs(live, sets, vocab, settings):
@@ -123,7 +127,7 @@ def find_copies(docs: Sequence[Document], settings: Settings) -> Provenance:
 
 
 def _compare(
-    copy: Document, original: Document, sets: dict[str, set[str]], settings: Settings
+    copy: Document, original: Document, sets: dict[str, set[Shingle]], settings: Settings
 ) -> CopyLink | None:
     sc, so = sets[copy.id], sets[original.id]
     if not sc or not so:
@@ -210,7 +214,7 @@ class _Ranker:
 
 
 def _candidate_pairs(
-    docs: Sequence[Document], sets: dict[str, set[str]], vocab: dict[str, set[str]], settings: Settings
+    docs: Sequence[Document], sets: dict[str, set[Shingle]], vocab: dict[str, set[str]], settings: Settings
 ) -> Iterable[tuple[Document, Document]]:
     """Pairs worth comparing: every pair that shares enough words in a small cluster; in a large one, the
     pairs MinHash LSH proposes (near duplicates; rewrites there are left to the story clustering)."""

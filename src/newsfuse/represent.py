@@ -13,7 +13,7 @@ import math
 import os
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import chain
@@ -56,9 +56,17 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.lower().replace("’", "'"))
 
 
+def is_content(token: str) -> bool:
+    return token not in STOPWORDS and (len(token) > 1 or token.isdigit())
+
+
+def stems(words: Iterable[str]) -> list[str]:
+    return _STEMMER.stemWords(list(words))
+
+
 def content_terms(text: str) -> list[str]:
     """Stemmed tokens that are not stopwords: what a sentence is about."""
-    return _STEMMER.stemWords([t for t in tokens(text) if t not in STOPWORDS and (len(t) > 1 or t.isdigit())])
+    return stems(t for t in tokens(text) if is_content(t))
 
 
 @dataclass(frozen=True)
