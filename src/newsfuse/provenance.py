@@ -31,7 +31,7 @@ from itertools import combinations
 from datasketch import MinHash, MinHashLSH
 
 from newsfuse.model import CopyLink, Document
-from newsfuse.represent import content_terms, is_content, stems, tokens
+from newsfuse.represent import content_stems, content_terms, tokens
 from newsfuse.segment import split_sentences
 from newsfuse.settings import Settings
 
@@ -108,7 +108,7 @@ def find_copies(docs: Sequence[Document], settings: Settings) -> Provenance:
     live = [d for d in docs if not d.rejected]
     words = {d.id: tokens(d.text) for d in live}
     sets = {d.id: shingles(words[d.id]) for d in live}
-    vocab = {d.id: set(stems(w for w in set(words[d.id]) if is_content(w))) for d in live}
+    vocab = {d.id: set(content_stems(set(words[d.id]))) for d in live}
     ranker = _Ranker(live)
     links: dict[str, CopyLink] = {}
     for a, b in _candidate_pairs(live, sets, vocab, settings):

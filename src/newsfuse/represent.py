@@ -56,17 +56,14 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.lower().replace("’", "'"))
 
 
-def is_content(token: str) -> bool:
-    return token not in STOPWORDS and (len(token) > 1 or token.isdigit())
-
-
-def stems(words: Iterable[str]) -> list[str]:
-    return _STEMMER.stemWords(list(words))
-
-
 def content_terms(text: str) -> list[str]:
     """Stemmed tokens that are not stopwords: what a sentence is about."""
-    return stems(t for t in tokens(text) if is_content(t))
+    return content_stems(tokens(text))
+
+
+def content_stems(words: Iterable[str]) -> list[str]:
+    """The stems of the words that are not stopwords (single letters only when digits)."""
+    return _STEMMER.stemWords([t for t in words if t not in STOPWORDS and (len(t) > 1 or t.isdigit())])
 
 
 @dataclass(frozen=True)
