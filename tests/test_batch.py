@@ -20,6 +20,15 @@ def test_empty_documents_give_a_clear_error():
     assert result["summary"] == "" and "no usable text in 2 document(s): empty 'text'" in result["error"]
 
 
+def test_no_sentence_within_the_budget_is_said_so():
+    text = "The council met on Monday and voted to close the old bridge for repairs after engineers found cracks."
+    result = brief_cluster({"id": "b", "documents": [{"text": text}]}, Settings(words=5))
+    assert (
+        result["summary"] == ""
+        and result["error"] == "no sentence of the usable documents fits the 5-word budget"
+    )
+
+
 def test_no_sentence_longer_than_five_words_still_summarized():
     result = brief_cluster(
         {"id": "s", "documents": [{"text": "Fire. Smoke rose. Roads shut. Wind fell."}]}, Settings(words=6)

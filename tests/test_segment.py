@@ -67,3 +67,16 @@ def test_a_dateline_opening_a_later_paragraph_is_set_aside():
     assert "DANA: we are live at the harbour this morning." in texts  # a speaker label, not a dateline
     for s in segment_documents([doc], Settings()):
         assert doc.text[s.start : s.end] == s.text
+
+
+def test_lower_cased_text_is_split_at_full_stops():
+    [doc] = cleaned(
+        "=== a.txt\nthe harbour fire is out, officials said on tuesday. residents of the u.s. base went home at"
+        " 5 p.m. on wednesday. schools reopen thursday!\n"
+    )
+    texts = [s.text for s in segment_documents([doc], Settings())]
+    assert texts == [
+        "the harbour fire is out, officials said on tuesday.",
+        "residents of the u.s. base went home at 5 p.m. on wednesday.",
+        "schools reopen thursday!",
+    ]

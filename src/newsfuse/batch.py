@@ -67,7 +67,9 @@ def brief_cluster(cluster: dict[str, Any], settings: Settings, full: bool = Fals
         run_settings = Settings.load(**{**settings.as_dict(), **overrides})
         briefing = brief_documents(docs, run_settings)
         result["summary"] = briefing.summary_text
-        if not briefing.summary:
+        if not briefing.summary and briefing.documents:
+            result["error"] = f"no sentence of the usable documents fits the {run_settings.words}-word budget"
+        elif not briefing.summary:
             reasons = sorted({s.reason or s.status for s in briefing.sources})
             result["error"] = f"no usable text in {len(docs)} document(s): {'; '.join(reasons)}"
         if full:

@@ -13,12 +13,17 @@ from collections.abc import Sequence
 import blingfire
 
 from newsfuse.clean.patterns import DATELINE
+from newsfuse.clean.transcripts import SENTENCE_END
 from newsfuse.model import Document, Sentence
 from newsfuse.settings import Settings
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")
 # A piece that cannot stand as a sentence: only closing quotes/brackets, or a lone list marker.
 _STUB = re.compile(r"^[\W\d]{0,3}$")
+_CAPITAL = re.compile(r"[A-Z]")
+# Capitals per character below which a text counts as lower-cased: English prose runs at 2-4%, the
+# lower-cased Multi-News copies and caption transcripts under 0.3%.
+CASED_CAPITALS = 0.005
 
 
 def segment_documents(docs: Sequence[Document], settings: Settings) -> list[Sentence]:
@@ -31,12 +36,15 @@ def segment_documents(docs: Sequence[Document], settings: Settings) -> list[Sent
 
 def split_sentences(doc: Document) -> list[Sentence]:
     out: list[Sentence] = []
+    # Blingfire finds sentences by their capitals; lower-cased text is split at full stops instead, and
+    # there a lower-case opening is no sign of a false split.
+    cased = len(_CAPITAL.findall(doc.text)) >= CASED_CAPITALS * len(doc.text)
     for paragraph, m in enumerate(_PARAGRAPH.finditer(doc.text)):
         base = m.start()
         spans: list[list[int]] = []
-        for a, b in _sentence_offsets(m.group()):
+        for a, b in _sentence_offsets(m.group()) if cased else _uncased_sentence_offsets(m.group()):
             piece = m.group()[a:b]
-            if spans and (_STUB.match(piece.strip()) or _opens_lowercase_continuation(piece)):
+            if spans and (_STUB.match(piece.strip()) or (cased and _opens_lowercase_continuation(piece))):
                 spans[-1][1] = b  # glue a stray closing quote or a false split back on
             else:
                 spans.append([a, b])
@@ -88,6 +96,18 @@ def _sentence_offsets(paragraph: str) -> list[tuple[int, int]]:
             return list(blingfire.text_to_sentences_and_offsets(paragraph)[1])
         offsets.append((at, at + len(sentence)))
         position = at + len(sentence)
+    return offsets
+
+
+def _uncased_sentence_offsets(paragraph: str) -> list[tuple[int, int]]:
+    """Sentences of lower-cased text: each ends at a full stop, question or exclamation mark that closes
+    no abbreviation ("u.s.", "mr.")."""
+    offsets, start = [], 0
+    for m in SENTENCE_END.finditer(paragraph):
+        offsets.append((start, m.end()))
+        start = m.end()
+    if paragraph[start:].strip():
+        offsets.append((start, len(paragraph)))
     return offsets
 
 

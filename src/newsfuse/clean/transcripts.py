@@ -35,7 +35,7 @@ SPEAKER_MARKER = re.compile(
     r"(?:(?<=^)|(?<=[.?!,]\s)|(?<=[.?!]\s\s))([a-z][a-z'-]{1,20}(?: [a-z][a-z'-]{1,20})?):\s+"
 )
 # A full stop ends a sentence unless it closes an abbreviation ("u.s.", "mr.", "p.m.").
-_SENTENCE_END = re.compile(
+SENTENCE_END = re.compile(
     r"(?<!\b[a-z]\.[a-z]\.)(?<!\b[a-z]\.[a-z])(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bst)(?<!\bjr)(?<!\bsr)"
     r"(?<!\bgov)(?<!\bsen)(?<!\brep)(?<!\bgen)(?<!\bvs)[.?!][\"”’')\]]*(?=\s|$)",
     re.IGNORECASE,
@@ -161,7 +161,7 @@ def repair_line(raw: str, start: int, end: int, vocabulary: Mapping[str, str]) -
     removals = _merge(removals)
     kept = _kept_ranges(raw, start, end, removals)
     starts.update(a for a, _ in kept[:1])
-    for m in _SENTENCE_END.finditer(line):
+    for m in SENTENCE_END.finditer(line):
         starts.add(start + m.end())
     _recase(raw, chars, start, kept, starts, vocabulary)
     pieces = tuple((a, b, "".join(chars[a - start : b - start])) for a, b in kept)
@@ -171,7 +171,7 @@ def repair_line(raw: str, start: int, end: int, vocabulary: Mapping[str, str]) -
 
 def _cut_fragments(line: str, offset: int, removals: list[tuple[int, int, str]]) -> None:
     """A clip cut off mid-sentence at its end, and a stub of at most 4 words before its first full stop."""
-    ends = list(_SENTENCE_END.finditer(line))
+    ends = list(SENTENCE_END.finditer(line))
     if not ends:
         return
     tail_start = ends[-1].end()
