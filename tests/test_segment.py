@@ -80,3 +80,18 @@ def test_lower_cased_text_is_split_at_full_stops():
         "residents of the u.s. base went home at 5 p.m. on wednesday.",
         "schools reopen thursday!",
     ]
+
+
+def test_sentences_glued_without_a_space_are_split():
+    [doc] = cleaned(
+        "=== a.txt\nThe ferry left at noon, the harbour office said.The U.S. Coast Guard escorted it out."
+        '“We were ready,” the captain said."It was calm," a passenger said.She went home.\n'
+    )
+    texts = [s.text for s in segment_documents([doc], Settings())]
+    assert texts == [
+        "The ferry left at noon, the harbour office said.",
+        "The U.S. Coast Guard escorted it out.",
+        "“We were ready,” the captain said.",
+        '"It was calm," a passenger said.',
+        "She went home.",
+    ]

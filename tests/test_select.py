@@ -57,6 +57,15 @@ def test_eligibility_rules():
     assert eligible(
         make("This week the council voted to rebuild the warehouse after a photo finish."), settings
     )
+    assert not eligible(
+        make("Mayor Lena Okafor walks past reporters at City Hall in Harbourton, Tuesday, March 3, 2026."),
+        settings,
+    )
+    assert not eligible(
+        make("A firefighter sprays water on the warehouse in Harbourton March 3, 2026."), settings
+    )
+    assert eligible(make("The new harbour rules will come into force on March 3, 2026."), settings)
+    assert eligible(make("Nobody has fished the bay since the spill of January 9, 2019."), settings)
     # links and page debris
     assert not eligible(
         make("Tickets for the benefit concert are on sale at www.example-arena.test today."), settings

@@ -24,6 +24,11 @@ _CAPITAL = re.compile(r"[A-Z]")
 # Capitals per character below which a text counts as lower-cased: English prose runs at 2-4%, the
 # lower-cased Multi-News copies and caption transcripts under 0.3%.
 CASED_CAPITALS = 0.005
+# Two sentences glued where a scraper dropped the space or line break between them ("…public
+# records.The house sits…", "…he said.“We will…"): a word of two or more lower-case letters, the end mark
+# (and a closing quote), then a capitalized word. Abbreviations ("U.S.", "Ph.D.") have no such word before
+# their full stop. A straight quote may open or close, so a cut is kept only where those before it pair up.
+_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[“\"]?[A-Z][a-z])|(?<=[a-z]{2}[.!?][\"”’])(?=[“\"]?[A-Z][a-z])")
 
 
 def segment_documents(docs: Sequence[Document], settings: Settings) -> list[Sentence]:
@@ -42,7 +47,8 @@ def split_sentences(doc: Document) -> list[Sentence]:
     for paragraph, m in enumerate(_PARAGRAPH.finditer(doc.text)):
         base = m.start()
         spans: list[list[int]] = []
-        for a, b in _sentence_offsets(m.group()) if cased else _uncased_sentence_offsets(m.group()):
+        pieces = _sentence_offsets(m.group()) if cased else _uncased_sentence_offsets(m.group())
+        for a, b in _unglued(m.group(), pieces) if cased else pieces:
             piece = m.group()[a:b]
             if spans and (_STUB.match(piece.strip()) or (cased and _opens_lowercase_continuation(piece))):
                 spans[-1][1] = b  # glue a stray closing quote or a false split back on
@@ -97,6 +103,18 @@ def _sentence_offsets(paragraph: str) -> list[tuple[int, int]]:
         offsets.append((at, at + len(sentence)))
         position = at + len(sentence)
     return offsets
+
+
+def _unglued(paragraph: str, offsets: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each sentence split again where two were glued together without a space."""
+    out = []
+    for a, b in offsets:
+        for cut in (m.start() for m in _GLUED.finditer(paragraph, a + 1, b)):
+            if paragraph.count('"', a, cut) % 2 == 0:
+                out.append((a, cut))
+                a = cut
+        out.append((a, b))
+    return out
 
 
 def _uncased_sentence_offsets(paragraph: str) -> list[tuple[int, int]]:

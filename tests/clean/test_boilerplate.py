@@ -50,6 +50,27 @@ def test_embed_follow_and_subscribe_widgets_are_named():
     assert reasons["Repairs to the pier took three weeks, the office said."] is None
 
 
+def test_a_web_archive_notice_is_named_but_reporting_about_the_archive_stays():
+    raw = (
+        "These crawls are part of an effort to archive pages as they are created and archive the pages that"
+        " they refer to.\n\nStarting in 1996, a partner has been donating their crawl data to the Internet"
+        " Archive, where it is added to the Wayback Machine after an embargo period.\n\n"
+        "The Internet Archive said on Monday that the harbour office's old pages would stay online.\n"
+    )
+    reasons = reasons_by_line(raw)
+    notices = [text for text, reason in reasons.items() if reason == "boilerplate:archive-notice"]
+    assert len(notices) == 2
+    assert (
+        reasons["The Internet Archive said on Monday that the harbour office's old pages would stay online."]
+        is None
+    )
+    [doc] = cleaned(
+        "=== a.txt\nThese crawls are part of an effort to archive pages as they are created.\n\n"
+        'Crawls of supported "No More 404" sites.\n'
+    )
+    assert doc.rejected == "no text left after removing site chrome"
+
+
 def test_structure_catches_chrome_no_pattern_names():
     raw = (
         "Storm cuts power to thousands\n\nZorblat Premium Picks\n\nThe storm brought down trees across the county on"

@@ -186,6 +186,18 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
         r"wait \d+ seconds? to continue)\b.*$",
         max_words=60,
     ),
+    # A web archive's page about its own crawls, saved instead of the article when a fetch through an
+    # archive fails ("These crawls are part of an effort to archive pages…", "…added to the Wayback
+    # Machine after an embargo period"). It names an archive or its crawls together with crawl vocabulary,
+    # so reporting that merely mentions the Internet Archive stays.
+    _p(
+        "archive-notice",
+        r"^(?=.*\b(?:wayback machine|internet archive|archive-it|web ?crawls?|webcrawl|these crawls|this crawl"
+        r"|crawl data|focused crawls|crawls? of|warc files|warcs)\b)"
+        r"(?=.*\b(?:crawls?|crawler|seed ?list|warcs?|embargo period|web captures?"
+        r"|no more 404)\b).*$",
+        max_words=120,
+    ),
     _p(
         "site-nav",
         r"^(?:skip to (?:main )?content|menu|search|sign in|log in|login|register|subscribe"
@@ -249,6 +261,15 @@ CAPTION_SENTENCE = re.compile(
     r"(?:photo|image|picture|photograph|video (?:still|image))\b"
     r"|^(?:a |the )?(?:file |booking |undated |handout )?(?:photo|image|picture)s? (?:of|taken|shows|provided)\b"
     r"|^(?:hide|toggle) caption\b|\((?:AP|AFP|Reuters)? ?Photo\b",
+    re.IGNORECASE,
+)
+
+# A wire photo caption ends on the picture's full date, after the weekday ("…walks past reporters on
+# Capitol Hill in Washington, Tuesday, April 5, 2011.") or straight after the place ("…in Lahore January
+# 31, 2012.", "…in Puna, May 6, 2018."); reporting says "on Tuesday" or "on May 6, 2018".
+DATED_CAPTION = re.compile(
+    rf"(?:\b{_WEEKDAY}(?: morning| afternoon| evening| night)?,?|\b(?-i:[A-Z])[\w.'-]*,?)"
+    rf"\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\s*\.$",
     re.IGNORECASE,
 )
 

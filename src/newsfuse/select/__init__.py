@@ -17,7 +17,7 @@ import numpy as np
 from scipy import sparse
 
 from newsfuse.align import Alignment
-from newsfuse.clean.patterns import CAPTION_SENTENCE
+from newsfuse.clean.patterns import CAPTION_SENTENCE, DATED_CAPTION
 from newsfuse.model import Document, Sentence, SummarySentence
 from newsfuse.provenance import Provenance
 from newsfuse.represent import SentenceVectors, content_terms
@@ -57,6 +57,8 @@ def eligible(sentence: Sentence, settings: Settings) -> bool:
         return False
     lowered = text.lower()
     if any(cue in lowered for cue in _CAPTION_CUES) and CAPTION_SENTENCE.search(text):
+        return False
+    if text[-2:-1].isdigit() and DATED_CAPTION.search(text):
         return False
     return not (any(cue in lowered for cue in _DEBRIS_CUES) and _DEBRIS.search(text))
 
