@@ -65,6 +65,12 @@ def test_eligibility_rules():
         make("A firefighter sprays water on the warehouse in Harbourton March 3, 2026."), settings
     )
     assert eligible(make("The new harbour rules will come into force on March 3, 2026."), settings)
+    # widget labels glued to a sentence, and pointers to media the summary cannot show
+    assert not eligible(make("CLOSE Mayor Okafor explains why the shelter will close on Friday."), settings)
+    assert not eligible(make("Enlarge Family photo Ana Reyes holds her son at the harbour."), settings)
+    assert not eligible(make("The council streamed the whole meeting, and you can watch it below."), settings)
+    assert not eligible(make("Read more about the shelter's long history here."), settings)
+    assert eligible(make("The shelter will close on Friday, and the families will move here."), settings)
     assert eligible(make("Nobody has fished the bay since the spill of January 9, 2019."), settings)
     # links and page debris
     assert not eligible(

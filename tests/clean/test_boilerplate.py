@@ -40,13 +40,14 @@ def test_embed_follow_and_subscribe_widgets_are_named():
         " your Tweet location history.\n\nFollow the Harbour Desk on Twitter and Facebook!\n\n"
         "Subscribe to our channel for more stories from the coast.\n\n"
         "NOTE: We only request your email address so that the person you are recommending the page to knows"
-        " that you wanted them to see it.\n\nRepairs to the pier took three weeks, the office said.\n"
+        " that you wanted them to see it.\n\nMedia playback is unsupported on your device"
+        "\n\nRepairs to the pier took three weeks, the office said.\n"
     )
     reasons = reasons_by_line(raw)
     assert reasons["Follow the Harbour Desk on Twitter and Facebook!"] == "boilerplate:follow-us"
     assert reasons["Subscribe to our channel for more stories from the coast."] == "boilerplate:newsletter"
     embeds = [text for text, reason in reasons.items() if reason == "boilerplate:embed"]
-    assert len(embeds) == 2
+    assert len(embeds) == 3
     assert reasons["Repairs to the pier took three weeks, the office said."] is None
 
 

@@ -183,7 +183,8 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
         r"your browser does not support|watch (?:the )?video(?: above| below)?|click (?:here|to play)|"
         r"tap here to|we'?re sorry, this (?:content|feature)|you'?ve reached the end|when you tweet with a "
         r"location|delete your tweet location history|we only request your email address|"
-        r"wait \d+ seconds? to continue)\b.*$",
+        r"wait \d+ seconds? to continue|media playback is unsupported on your device|rating is available when"
+        r" the video has been rented|this video is (?:currently )?unavailable)\b.*$",
         max_words=60,
     ),
     # A web archive's page about its own crawls, saved instead of the article when a fetch through an

@@ -40,6 +40,19 @@ _DEBRIS = re.compile(
 )
 _DEBRIS_CUES = ("http", "www.", "pic.twitter", "|", "replay more")
 _CAPTION_CUES = ("photo", "image", "picture", "caption")
+# A page widget's label glued to the sentence after it ("CLOSE Pete Davidson…", "Media playback is
+# unsupported on your device Media caption…", "Enlarge Family photo…", "Tweet View Comments…").
+_WIDGET_OPENING = re.compile(
+    r"^(?:CLOSE|Enlarge|Caption|Media (?:playback|caption)|Image (?:copyright|caption)|Tweet View|Play Video"
+    r"|(?i:hide caption|toggle caption))\b"
+)
+# A pointer to something on the page the summary cannot show ("…you can watch it below.", "Read more about
+# the case here.").
+_MEDIA_POINTER = re.compile(
+    r"\b(?:watch|see|read|listen|view|check (?:it |them )?out|click)\b.{0,60}\b(?:here|below|above)\W*$",
+    re.IGNORECASE,
+)
+_POINTER_ENDS = ("here", "below", "above")
 
 
 def eligible(sentence: Sentence, settings: Settings) -> bool:
@@ -59,6 +72,10 @@ def eligible(sentence: Sentence, settings: Settings) -> bool:
     if any(cue in lowered for cue in _CAPTION_CUES) and CAPTION_SENTENCE.search(text):
         return False
     if text[-2:-1].isdigit() and DATED_CAPTION.search(text):
+        return False
+    if _WIDGET_OPENING.match(text):
+        return False
+    if text.rstrip('.!"”’)').lower().endswith(_POINTER_ENDS) and _MEDIA_POINTER.search(text):
         return False
     return not (any(cue in lowered for cue in _DEBRIS_CUES) and _DEBRIS.search(text))
 
