@@ -62,8 +62,17 @@ def content_terms(text: str) -> list[str]:
 
 
 def content_stems(words: Iterable[str]) -> list[str]:
-    """The stems of the words that are not stopwords (single letters only when digits)."""
-    return _STEMMER.stemWords([t for t in words if t not in STOPWORDS and (len(t) > 1 or t.isdigit())])
+    """The stems of the content words."""
+    return _STEMMER.stemWords([t for t in words if is_content_word(t)])
+
+
+def is_content_word(word: str) -> bool:
+    """Not a stopword, and not a single letter unless a digit."""
+    return word not in STOPWORDS and (len(word) > 1 or word.isdigit())
+
+
+def word_stems(words: Sequence[str]) -> list[str]:
+    return _STEMMER.stemWords(words)
 
 
 @dataclass(frozen=True)

@@ -101,7 +101,7 @@ def select_summary(
         words=np.array([len(s.text.split()) for s in sentences]),
         query=vectors.embed(settings.query) if settings.query.strip() else None,
         seen=vectors.embed_many(seen_terms) if seen else None,
-        seen_terms=seen_terms,
+        seen_texts=tuple(s.text for s in seen),
     )
     if not candidates.eligible.any():  # nothing reads well: fall back to any sentence that fits
         candidates = dataclasses.replace(candidates, eligible=candidates.words > 0)

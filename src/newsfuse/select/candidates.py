@@ -34,7 +34,7 @@ class Candidates:
     words: np.ndarray  # word count per sentence
     query: sparse.csr_matrix | None  # the query in the sentences' vector space
     seen: sparse.csr_matrix | None  # sentences the reader has already seen, in the same space
-    seen_terms: tuple[tuple[str, ...], ...] = ()
+    seen_texts: tuple[str, ...] = ()  # the text of those seen sentences
 
 
 Selector = Callable[[Candidates, Settings], list[int]]

@@ -2,8 +2,8 @@
 solver; ``greedy-bigram.v1`` solves it by cost-scaled greedy (Khuller, Moss & Naor 1999), which keeps
 within a constant factor of the optimum and runs several times faster.
 
-Concepts are stemmed content-word bigrams. A concept is worth the sum, over the independent sources (copy
-groups) that use it, of the squared salience of the best sentence using it there: a phrase counts more
+Concepts are stemmed word bigrams (``concepts_of``). A concept is worth the sum, over the independent
+sources (copy groups) that use it, of the squared salience of the best sentence using it there: a phrase counts more
 when more sources use it, and when they use it in their central, early sentences. The summary covers the
 most concept weight within the word budget, each concept counted once, and never holds two sentences
 more alike than ``coverage_redundancy``. Query words double a concept's worth; concepts the reader has
@@ -19,21 +19,36 @@ import highspy
 import numpy as np
 from scipy import sparse
 
+from newsfuse.represent import STOPWORDS, is_content_word, tokens, word_stems
 from newsfuse.select.candidates import Candidates, salience
 from newsfuse.select.mmr import select_centroid_mmr
 from newsfuse.settings import Settings
 
 # The most salient eligible sentences that may be chosen (all of them in clusters of up to ~10 articles).
 POOL = 150
-# Query words multiply a concept's worth by this. DUC 2006 R1/R2 with the greedy: 1 -> 41.6/10.1,
-# 2 -> 41.6/10.4, 4 -> 40.6/9.9 (query words crowd out the story).
+# Query words multiply a concept's worth by this. DUC 2006 R1/R2 with the greedy: 1 -> 42.0/10.4,
+# 2 -> 42.0/10.5, 4 -> 41.4/10.2 (query words crowd out the story).
 QUERY_BOOST = 2.0
 # Seconds the exact solver may take; it proves optimality in about 0.01 s on typical clusters.
 TIME_LIMIT = 2.0
 
 
-def bigrams(terms: tuple[str, ...]) -> set[str]:
-    return {f"{a} {b}" for a, b in pairwise(terms)}
+def concepts_of(text: str) -> set[str]:
+    """A sentence's concepts: its stemmed word bigrams except those of two function words ("the
+    submarine", "sank off"), as Gillick & Favre define them, and the bigrams of its content words with the
+    function words between them skipped ("bridge close" in "the bridge to close"). The first kind matches
+    how sources word things, the second what they talk about. Together they score better than either alone
+    on Multi-News and DUC 2006 (R1 45.3 and 42.0, against 44.9 / 41.8 content-only and 45.3 / 41.7 for
+    Gillick & Favre's alone) and, over all 5,622 multi_news_plus_test clusters, which were not used to
+    design it, +0.15 R1 over content-only (paired p < 1e-9)."""
+    words = tokens(text)
+    stems = word_stems(words)
+    content = [s for w, s in zip(words, stems, strict=True) if is_content_word(w)]
+    out = {f"{a} {b}" for a, b in pairwise(content)}
+    for (w1, s1), (w2, s2) in pairwise(zip(words, stems, strict=True)):
+        if w1 not in STOPWORDS or w2 not in STOPWORDS:
+            out.add(f"{s1} {s2}")
+    return out
 
 
 @dataclass(frozen=True)
@@ -67,7 +82,9 @@ def _problem(c: Candidates, settings: Settings) -> Problem | None:
         return None
     pool = eligible[np.argsort(-score[eligible], kind="stable")][:POOL]
     concepts: dict[str, int] = {}  # every concept of the cluster, numbered
-    sentence_concepts = [[concepts.setdefault(b, len(concepts)) for b in bigrams(t)] for t in c.vectors.terms]
+    sentence_concepts = [
+        [concepts.setdefault(b, len(concepts)) for b in concepts_of(s.text)] for s in c.sentences
+    ]
     weights = _concept_weights(c, score, concepts, sentence_concepts)
     used: dict[int, int] = {}  # cluster concept -> column, for the concepts the pool can cover
     rows, cols = [], []
@@ -107,7 +124,7 @@ def _concept_weights(
         query_terms = {names[j] for j in c.query.indices}
         asks = [not query_terms.isdisjoint(concept.split()) for concept in concepts]
         weights[np.array(asks, dtype=bool)] *= QUERY_BOOST
-    seen = [concepts[b] for terms in c.seen_terms for b in bigrams(terms) if b in concepts]
+    seen = [concepts[b] for text in c.seen_texts for b in concepts_of(text) if b in concepts]
     weights[seen] = 0.0
     return weights
 
