@@ -2,7 +2,9 @@ import pytest
 
 from newsfuse.briefing import brief_documents
 from newsfuse.model import Document, Sentence
+from newsfuse.represent import analyze, content_of
 from newsfuse.select import eligible
+from newsfuse.select.coverage import concepts_of
 from newsfuse.settings import Settings
 
 from .conftest import parse_docs
@@ -79,6 +81,21 @@ def test_eligibility_rules():
     assert not eligible(
         make("March 3, 2026, 4:40 PM |Mayor Okafor said the shelter will close on Friday."), settings
     )
+
+
+def test_concepts_are_word_bigrams_and_content_bigrams():
+    words, stems = analyze("The bridge will close to traffic for the repairs.")
+    concepts = concepts_of(words, stems, content_of(words, stems))
+    assert {
+        ("the", "bridg"),
+        ("bridg", "will"),
+        ("close", "to"),
+        ("to", "traffic"),
+        ("traffic", "for"),
+    } <= concepts
+    assert ("bridg", "close") in concepts  # content words with the function word between them skipped
+    assert ("traffic", "repair") in concepts
+    assert ("for", "the") not in concepts  # two function words say nothing
 
 
 def test_query_focuses_the_summary():

@@ -58,7 +58,18 @@ def tokens(text: str) -> list[str]:
 
 def content_terms(text: str) -> list[str]:
     """Stemmed tokens that are not stopwords: what a sentence is about."""
-    return content_stems(tokens(text))
+    return list(content_of(*analyze(text)))
+
+
+def analyze(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A text's word tokens and their stems."""
+    words = tokens(text)
+    return tuple(words), tuple(_STEMMER.stemWords(words))
+
+
+def content_of(words: Sequence[str], stems: Sequence[str]) -> tuple[str, ...]:
+    """The stems of the content words among the analyzed words."""
+    return tuple(s for w, s in zip(words, stems, strict=True) if is_content_word(w))
 
 
 def content_stems(words: Iterable[str]) -> list[str]:
@@ -69,10 +80,6 @@ def content_stems(words: Iterable[str]) -> list[str]:
 def is_content_word(word: str) -> bool:
     """Not a stopword, and not a single letter unless a digit."""
     return word not in STOPWORDS and (len(word) > 1 or word.isdigit())
-
-
-def word_stems(words: Sequence[str]) -> list[str]:
-    return _STEMMER.stemWords(words)
 
 
 @dataclass(frozen=True)
@@ -86,6 +93,8 @@ class SentenceVectors:
     idf: np.ndarray
     dense: np.ndarray | None = None
     backend: str = "lexical"
+    words: tuple[tuple[str, ...], ...] = ()  # every sentence's word tokens (function words too)
+    stems: tuple[tuple[str, ...], ...] = ()  # and their stems, for the selectors' phrase concepts
 
     def similarity(self) -> sparse.csr_matrix:
         """Cosine similarity of every sentence pair (sparse; rows are L2-normalised). Computed once, as
@@ -145,7 +154,8 @@ def _encoder() -> Any:
 
 
 def _lexical(sentences: Sequence[Sentence]) -> SentenceVectors:
-    terms = tuple(tuple(content_terms(s.text)) for s in sentences)
+    analyses = [analyze(s.text) for s in sentences]
+    terms = tuple(content_of(words, stems) for words, stems in analyses)
     df: Counter[str] = Counter()
     for sentence_terms in terms:
         df.update(set(sentence_terms))
@@ -154,7 +164,14 @@ def _lexical(sentences: Sequence[Sentence]) -> SentenceVectors:
     idf = np.zeros(len(vocabulary))
     for term, i in vocabulary.items():
         idf[i] = math.log((1 + n) / (1 + df[term])) + 1.0
-    return SentenceVectors(terms, _tfidf_rows(terms, vocabulary, idf), vocabulary, idf)
+    return SentenceVectors(
+        terms,
+        _tfidf_rows(terms, vocabulary, idf),
+        vocabulary,
+        idf,
+        words=tuple(words for words, _ in analyses),
+        stems=tuple(stems for _, stems in analyses),
+    )
 
 
 def _tfidf_rows(
