@@ -1,8 +1,9 @@
-from newsfuse.clean.boilerplate import classify_lines
+from newsfuse.clean.boilerplate import classify_lines, pattern_reason
 from newsfuse.clean.lines import split_lines
+from newsfuse.clean.patterns import LINE_PATTERNS
 from newsfuse.settings import Settings
 
-from ..conftest import cleaned
+from ..conftest import ROOT, cleaned
 
 
 def reasons_by_line(raw: str, **kw) -> dict[str, str | None]:
@@ -184,3 +185,26 @@ def test_settings_are_respected():
         Settings(),
     )
     assert doc.rejected and doc.rejected.startswith("not English")
+
+
+def test_cue_words_never_hide_a_pattern_match():
+    """Patterns with cue words skip lines lacking them; on every line we ship, that changes no result."""
+    lines = [
+        line.strip()
+        for folder in ("samples", "tests/data")
+        for path in sorted((ROOT / folder).rglob("*"))
+        if path.is_file() and path.suffix in {".txt", ".html", ".md", ".json", ".jsonl"}
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines()
+        if line.strip()
+    ]
+    assert len(lines) > 500
+
+    def without_cues(text: str) -> tuple[str, bool] | None:
+        words = len(text.split())
+        for pattern in LINE_PATTERNS:
+            if words <= pattern.max_words and pattern.regex.match(text):
+                return f"boilerplate:{pattern.name}", pattern.ends_article
+        return None
+
+    assert [pattern_reason(t) for t in lines] == [without_cues(t) for t in lines]
+    assert any(pattern_reason(t) for t in lines)

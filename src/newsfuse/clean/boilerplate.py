@@ -31,7 +31,10 @@ def normalize_line(text: str) -> str:
 
 def pattern_reason(text: str) -> tuple[str, bool] | None:
     """The named pattern a line matches, as (reason, ends_article), or None."""
+    lowered = text.lower()
     for pattern in _patterns_for(min(len(text.split()), _LONGEST + 1)):
+        if pattern.cues and not any(cue in lowered for cue in pattern.cues):
+            continue
         if pattern.regex.match(text):
             return f"boilerplate:{pattern.name}", pattern.ends_article
     return None

@@ -17,10 +17,15 @@ class LinePattern:
     regex: re.Pattern[str]
     ends_article: bool = False  # what follows it is usually more chrome (related lists, comment forms)
     max_words: int = 40  # longer lines are reporting that happens to contain the phrase
+    # Lower-case substrings of which every match holds at least one: a line with none of them is passed
+    # over without running the regex (the patterns that look anywhere in a line are the slow ones).
+    cues: tuple[str, ...] = ()
 
 
-def _p(name: str, pattern: str, ends_article: bool = False, max_words: int = 40) -> LinePattern:
-    return LinePattern(name, re.compile(pattern, re.IGNORECASE), ends_article, max_words)
+def _p(
+    name: str, pattern: str, ends_article: bool = False, max_words: int = 40, cues: tuple[str, ...] = ()
+) -> LinePattern:
+    return LinePattern(name, re.compile(pattern, re.IGNORECASE), ends_article, max_words, cues)
 
 
 _DASHES = r"[\s\-–—•*|·_=]*"
@@ -108,6 +113,7 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
         r"(?:to )?(?:subscribers|members)|become an? .{1,30} (?:member|subscriber)|for unlimited access|"
         r"support (?:our|independent) journalism|you must be an? (?:subscriber|member))\b.*$",
         max_words=30,
+        cues=("subscri", "log in", "sign in", "free a", "member", "unlimited access", "journalism"),
     ),
     _p(
         "cookie-notice",
@@ -115,6 +121,7 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
         r"cookie (?:policy|settings|preferences|consent)|by continuing to (?:use|browse) (?:this|our) "
         r"(?:site|website)|manage (?:your )?(?:privacy|consent))\b.*$",
         max_words=60,
+        cues=("cookie", "continuing to", "manage"),
     ),
     _p(
         "photo-credit",
@@ -169,12 +176,14 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
         r"^.{0,200}\b(?:contributed (?:to )?(?:this )?(?:report(?:ing)?|article|story)|"
         r"(?:participated|assisted|helped) (?:in|with) (?:the )?(?:preparation|reporting|writing) of "
         r"(?:the|this) (?:article|report|story)|reporting by .{0,80}editing by)\b.{0,20}$",
+        cues=("contributed", "participated", "assisted", "helped", "editing by"),
     ),
     _p(
         "teaser",
         r"^.*\b(?:here['’]?s what (?:you need to |to )?know|what we know(?: so far)?|everything you need"
         r" to know|here['’]?s why it matters|what you need to know)\s*$",
         max_words=30,
+        cues=("know", "matters"),
     ),
     _p(
         "embed",
@@ -186,6 +195,21 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
         r"wait \d+ seconds? to continue|media playback is unsupported on your device|rating is available when"
         r" the video has been rented|this video is (?:currently )?unavailable)\b.*$",
         max_words=60,
+        cues=(
+            "tweet",
+            "video",
+            "content",
+            "media",
+            "javascript",
+            "browser",
+            "click",
+            "tap here",
+            "sorry",
+            "reached the end",
+            "email address",
+            "second",
+            "playback",
+        ),
     ),
     # A web archive's page about its own crawls, saved instead of the article when a fetch through an
     # archive fails ("These crawls are part of an effort to archive pages…", "…added to the Wayback
@@ -198,6 +222,7 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
         r"(?=.*\b(?:crawls?|crawler|seed ?list|warcs?|embargo period|web captures?"
         r"|no more 404)\b).*$",
         max_words=120,
+        cues=("wayback", "archive", "crawl", "warc"),
     ),
     _p(
         "site-nav",
