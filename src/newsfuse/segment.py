@@ -26,9 +26,9 @@ _CAPITAL = re.compile(r"[A-Z]")
 CASED_CAPITALS = 0.005
 # Two sentences glued where a scraper dropped the space or line break between them ("…public
 # records.The house sits…", "…he said.“We will…"): a word of two or more lower-case letters, the end mark
-# (and a closing quote), then a capitalized word. Abbreviations ("U.S.", "Ph.D.") have no such word before
-# their full stop. A straight quote may open or close, so a cut is kept only where those before it pair up.
-_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[“\"]?[A-Z][a-z])|(?<=[a-z]{2}[.!?][\"”’])(?=[“\"]?[A-Z][a-z])")
+# (and perhaps a quote), then a capitalized word. Abbreviations ("U.S.", "Ph.D.") have no such word before
+# their full stop. The pattern opens with the end mark so the regex engine can skip ahead to one.
+_GLUED = re.compile(r"[.!?](?<=[a-z]{2}[.!?])([\"”’]?)(?=[“\"]?[A-Z][a-z])")
 
 
 def segment_documents(docs: Sequence[Document], settings: Settings) -> list[Sentence]:
@@ -106,11 +106,20 @@ def _sentence_offsets(paragraph: str) -> list[tuple[int, int]]:
 
 
 def _unglued(paragraph: str, offsets: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Each sentence split again where two were glued together without a space."""
+    """Each sentence split again where two were glued together without a space. A straight quote after
+    the end mark may close this sentence or open the next, so the cut is made where the quotes before it
+    pair up."""
+    cuts = []
+    for m in _GLUED.finditer(paragraph):
+        if m[1] == '"':
+            cuts.append(m.start(1))  # before the quote: it opens the next sentence
+        cuts.append(m.end())
+    if not cuts:
+        return offsets
     out = []
     for a, b in offsets:
-        for cut in (m.start() for m in _GLUED.finditer(paragraph, a + 1, b)):
-            if paragraph.count('"', a, cut) % 2 == 0:
+        for cut in cuts:
+            if a < cut < b and paragraph.count('"', a, cut) % 2 == 0:
                 out.append((a, cut))
                 a = cut
         out.append((a, b))
