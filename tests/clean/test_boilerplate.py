@@ -70,7 +70,7 @@ def test_a_web_archive_notice_is_named_but_reporting_about_the_archive_stays():
         "=== a.txt\nThese crawls are part of an effort to archive pages as they are created.\n\n"
         'Crawls of supported "No More 404" sites.\n'
     )
-    assert doc.rejected == "no text left after removing site chrome"
+    assert doc.rejected == "no text left after removing site chrome (boilerplate:archive-notice)"
 
 
 def test_structure_catches_chrome_no_pattern_names():

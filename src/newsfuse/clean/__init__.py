@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from newsfuse import errors
@@ -169,7 +169,9 @@ def _resolve_year(doc: Document, partial: CalendarDate, years: list[int]) -> Doc
 def _check_usable(doc: Document, settings: Settings) -> Document:
     tokens = _TOKEN.findall(doc.text.lower())
     if not tokens:
-        return dataclasses.replace(doc, rejected="no text left after removing site chrome")
+        kinds = Counter(r.reason for r in doc.removed).most_common(3)
+        named = f" ({', '.join(reason for reason, _ in kinds)})" if kinds else ""
+        return dataclasses.replace(doc, rejected=f"no text left after removing site chrome{named}")
     share = sum(1 for t in tokens if t in _ENGLISH) / len(tokens)
     if len(tokens) >= 20 and share < settings.min_english_share:
         return dataclasses.replace(
