@@ -3,10 +3,10 @@ solver; ``greedy-bigram.v1`` solves it by cost-scaled greedy (Khuller, Moss & Na
 within a constant factor of the optimum and runs several times faster.
 
 Concepts are stemmed word bigrams (``concepts_of``). A concept is worth the sum, over the independent
-sources (copy groups) that use it, of the squared salience of the best sentence using it there: a phrase counts more
-when more sources use it, and when they use it in their central, early sentences. The summary covers the
-most concept weight within the word budget, each concept counted once, and never holds two sentences
-more alike than ``coverage_redundancy``. Query words double a concept's worth; concepts the reader has
+sources (copy groups) that use it, of the squared salience of the best sentence using it there: a phrase
+counts more when more sources use it, and when they use it in their central, early sentences. The summary
+covers the most concept weight within the word budget, each concept counted once, and never holds two
+sentences more alike than ``coverage_redundancy``. Query words double a concept's worth; concepts the reader has
 already seen are worth nothing (update summaries).
 """
 
