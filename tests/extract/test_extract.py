@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 
 from newsfuse.extract.dates import Anchor, _refs, extract_dates
-from newsfuse.extract.entities import _strip_title, extract_mentions
+from newsfuse.extract.entities import _speaks, _strip_title, extract_mentions
 from newsfuse.extract.quotes import extract_quotes
 from newsfuse.model import Document
 from newsfuse.settings import Settings
@@ -114,3 +114,15 @@ def test_transcript_turns_are_speech_by_their_speaker():
     [t] = cleaned(f"=== t.txt\n{clip}\n")
     quotes = extract_quotes([t])
     assert quotes[0].who == "marsh" and quotes[0].transcript and "contained" in quotes[0].text
+
+
+def test_a_name_that_speaks_is_a_person_whatever_the_tagger_said():
+    def speaks(text: str, name: str) -> bool:
+        start = text.index(name)
+        return _speaks(text, start, start + len(name), name)
+
+    assert speaks('"We had no choice," said Magnus Eldridge, director of the authority.', "Magnus Eldridge")
+    assert speaks('"We had no choice," Magnus Eldridge said on Monday.', "Magnus Eldridge")
+    assert not speaks("Margit Sollander, 71, from Astley Cross, said she had left.", "Astley Cross")
+    assert not speaks('"It was dark," said Astley Cross resident Margit Sollander.', "Astley Cross")
+    assert not speaks("The Vessen Basin Water Authority said the dam held.", "Vessen Basin Water Authority")

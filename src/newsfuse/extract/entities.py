@@ -39,6 +39,7 @@ _REPORT_VERB = re.compile(
     r"^\s*(?:,\s*)?(?:said|says|told|added|warned|noted|wrote|explained|argued|stated)\b"
 )
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|according to)\s*$")
+_PLACE_BEFORE = re.compile(r"\b(?:in|from|of|at|near|outside|to|across)\s*$")
 _ORG_WORDS = re.compile(
     r"\b(?:office|department|ministry|council|agency|company|corporation|corp|inc|ltd|chemicals|association|"
     r"university|party|committee|commission|organization|organisation|alliance|bank|fund|service|authority|"
@@ -103,8 +104,29 @@ def _from_spacy(doc: Document, parsed: Any) -> Iterator[Mention]:
         if text.lower().startswith("the "):
             text, start = text[4:], start + 4
         name, start, title = _strip_title(text, start)
+        if label != "PERSON" and (title or _speaks(doc.text, start, start + len(name), name)):
+            label = "PERSON"  # the small model often calls an unfamiliar person an organisation
         role = title or (_role(doc.text, start, start + len(name)) if label == "PERSON" else None)
         yield Mention(doc.id, start, start + len(name), name, label, role)
+
+
+def _speaks(text: str, start: int, end: int, name: str) -> bool:
+    """A two- or three-word name of capitalized words, none an organisation's word, that says something
+    ("said Magnus Eldridge", "…, Magnus Eldridge said"): a person, whatever the tagger thought."""
+    words = name.split()
+    if (
+        not 2 <= len(words) <= 3
+        or _ORG_WORDS.search(name)
+        or not all(w[:1].isupper() and w[1:2].islower() for w in words)
+    ):
+        return False
+    before, after = text[max(0, start - 25) : start], text[end : end + 30]
+    if _PLACE_BEFORE.search(before):  # "Margit Sollander, 71, from Astley Cross, said…"
+        return False
+    if _REPORT_VERB.match(after):
+        return True
+    # "said Magnus Eldridge, director…", but not "said Astley Cross resident Margit Sollander"
+    return bool(_SAID_BEFORE.search(before)) and after[:1] in {",", ".", ";", ""}
 
 
 def _from_rules(doc: Document) -> Iterator[Mention]:
