@@ -3,9 +3,9 @@ import datetime as dt
 import pytest
 
 from newsfuse.extract.dates import Anchor, _refs, extract_dates
-from newsfuse.extract.entities import _speaks, _strip_title, extract_mentions
+from newsfuse.extract.entities import _speaks, _strip_title, _surnames_that_speak, extract_mentions
 from newsfuse.extract.quotes import extract_quotes
-from newsfuse.model import Document
+from newsfuse.model import Document, Mention
 from newsfuse.settings import Settings
 
 from ..conftest import cleaned
@@ -126,3 +126,16 @@ def test_a_name_that_speaks_is_a_person_whatever_the_tagger_said():
     assert not speaks("Margit Sollander, 71, from Astley Cross, said she had left.", "Astley Cross")
     assert not speaks('"It was dark," said Astley Cross resident Margit Sollander.', "Astley Cross")
     assert not speaks("The Vessen Basin Water Authority said the dam held.", "Vessen Basin Water Authority")
+
+
+def test_a_surname_the_model_missed_is_added_where_it_speaks():
+    [doc] = cleaned(
+        "=== a.txt\nThe bridge will stay shut, said Edwin Pardoe, who chairs the parish council.\n\n"
+        "Pardoe said at least 60 homes had water inside. Tell said nothing.\n"
+    )
+    full = doc.text.index("Edwin Pardoe")
+    found = [Mention(doc.id, full, full + len("Edwin Pardoe"), "Edwin Pardoe", "PERSON")]
+    mentions = _surnames_that_speak([doc], found)
+    assert [(m.text, m.type) for m in mentions] == [("Edwin Pardoe", "PERSON"), ("Pardoe", "PERSON")]
+    added = mentions[1]
+    assert doc.text[added.start : added.end] == "Pardoe"

@@ -38,6 +38,9 @@ _APPOSITIVE = re.compile(r"^,\s+(?:the|a|an)\s+([^,.;“”\"]{3,80}?)(?:,|\.|;|
 _REPORT_VERB = re.compile(
     r"^\s*(?:,\s*)?(?:said|says|told|added|warned|noted|wrote|explained|argued|stated)\b"
 )
+_SURNAME_SPEAKS = re.compile(
+    r"\b([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*)\s+(?:said|says|told|added|warned|noted)\b"
+)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|according to)\s*$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|of|at|near|outside|to|across)\s*$")
 _ORG_WORDS = re.compile(
@@ -70,8 +73,26 @@ def extract_mentions(docs: Sequence[Document], settings: Settings) -> list[Menti
     if backend == "spacy":
         nlp = _spacy()
         parsed = nlp.pipe((d.text for d in live), batch_size=8)
-        return [m for doc, result in zip(live, parsed, strict=True) for m in _from_spacy(doc, result)]
+        found = [m for doc, result in zip(live, parsed, strict=True) for m in _from_spacy(doc, result)]
+        return _surnames_that_speak(live, found)
     return _type_by_majority([m for doc in live for m in _from_rules(doc)])
+
+
+def _surnames_that_speak(docs: Sequence[Document], mentions: list[Mention]) -> list[Mention]:
+    """Add the surnames the model missed where they speak ("Pardoe said at least 60 homes…"): a capitalized
+    word right before a reporting verb that is the surname of a person the model found in the cluster."""
+    surnames = {m.text.split()[-1] for m in mentions if m.type == "PERSON" and len(m.text.split()) >= 2}
+    if not surnames:
+        return mentions
+    taken = {(m.doc_id, m.start) for m in mentions}
+    added = [
+        Mention(doc.id, w.start(1), w.end(1), w[1], "PERSON")
+        for doc in docs
+        for w in _SURNAME_SPEAKS.finditer(doc.text)
+        if w[1] in surnames and (doc.id, w.start(1)) not in taken
+    ]
+    order = {doc.id: i for i, doc in enumerate(docs)}
+    return sorted([*mentions, *added], key=lambda m: (order[m.doc_id], m.start))
 
 
 def spacy_available() -> bool:
@@ -106,6 +127,8 @@ def _from_spacy(doc: Document, parsed: Any) -> Iterator[Mention]:
         name, start, title = _strip_title(text, start)
         if label != "PERSON" and (title or _speaks(doc.text, start, start + len(name), name)):
             label = "PERSON"  # the small model often calls an unfamiliar person an organisation
+        elif label == "PERSON" and (_ORG_WORDS.search(name) or any(c.isdigit() for c in name)):
+            label = "ORG"  # and a company or a building a person ("Halvorsen Chemicals", "Warehouse 4")
         role = title or (_role(doc.text, start, start + len(name)) if label == "PERSON" else None)
         yield Mention(doc.id, start, start + len(name), name, label, role)
 
