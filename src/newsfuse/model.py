@@ -180,6 +180,11 @@ class Actor:
     mentions: tuple[Span, ...]
     roles: tuple[str, ...] = ()
 
+    @property
+    def kind(self) -> str:
+        """The type in words, for readers."""
+        return {"PERSON": "person", "ORG": "organisation", "GPE": "place"}.get(self.type, self.type.lower())
+
 
 @dataclass(frozen=True)
 class QuoteVariant:

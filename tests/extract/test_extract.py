@@ -3,7 +3,13 @@ import datetime as dt
 import pytest
 
 from newsfuse.extract.dates import Anchor, _refs, extract_dates
-from newsfuse.extract.entities import _speaks, _strip_title, _surnames_that_speak, extract_mentions
+from newsfuse.extract.entities import (
+    _speaks,
+    _strip_title,
+    _surnames_that_speak,
+    _type_by_evidence,
+    extract_mentions,
+)
 from newsfuse.extract.quotes import extract_quotes
 from newsfuse.model import Document, Mention
 from newsfuse.settings import Settings
@@ -139,3 +145,21 @@ def test_a_surname_the_model_missed_is_added_where_it_speaks():
     assert [(m.text, m.type) for m in mentions] == [("Edwin Pardoe", "PERSON"), ("Pardoe", "PERSON")]
     added = mentions[1]
     assert doc.text[added.start : added.end] == "Pardoe"
+
+
+def test_a_type_proven_in_one_place_holds_for_the_name_everywhere():
+    found = [
+        (Mention("a", 0, 10, "Port Alder", "PERSON", "resident"), None),  # the model's guess
+        (Mention("a", 40, 50, "Port Alder", "GPE"), "GPE"),  # "in Port Alder"
+        (Mention("b", 5, 20, "Magnus Eldridge", "PERSON", "director"), "PERSON"),  # "said Magnus Eldridge"
+        (Mention("b", 60, 75, "Magnus Eldridge", "ORG"), None),
+        (Mention("b", 90, 98, "Halvorsen", "ORG"), None),  # nothing proven: the model's type stays
+    ]
+    typed = _type_by_evidence(found)
+    assert [(m.text, m.type, m.role) for m in typed] == [
+        ("Port Alder", "GPE", None),
+        ("Port Alder", "GPE", None),
+        ("Magnus Eldridge", "PERSON", "director"),
+        ("Magnus Eldridge", "PERSON", None),
+        ("Halvorsen", "ORG", None),
+    ]

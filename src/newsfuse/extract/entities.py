@@ -42,6 +42,10 @@ _SURNAME_SPEAKS = re.compile(
     r"\b([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*)\s+(?:said|says|told|added|warned|noted)\b"
 )
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|according to)\s*$")
+_PLACE_BEFORE_NAME = re.compile(r"\b(?:in|from|near|outside|across)\s+$")
+_PLACE_ROLE = re.compile(
+    r"(?:[\w-]+ ){0,2}(?:city|town|village|port|county|region|province|state|country|district|suburb|island)\b"
+)
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|of|at|near|outside|to|across)\s*$")
 _ORG_WORDS = re.compile(
     r"\b(?:office|department|ministry|council|agency|company|corporation|corp|inc|ltd|chemicals|association|"
@@ -74,7 +78,7 @@ def extract_mentions(docs: Sequence[Document], settings: Settings) -> list[Menti
         nlp = _spacy()
         parsed = nlp.pipe((d.text for d in live), batch_size=8)
         found = [m for doc, result in zip(live, parsed, strict=True) for m in _from_spacy(doc, result)]
-        return _surnames_that_speak(live, found)
+        return _surnames_that_speak(live, _type_by_evidence(found))
     return _type_by_majority([m for doc in live for m in _from_rules(doc)])
 
 
@@ -115,22 +119,50 @@ def _spacy() -> Any:
         raise errors.missing_extra("the spaCy NER backend", "ner") from exc
 
 
-def _from_spacy(doc: Document, parsed: Any) -> Iterator[Mention]:
+def _from_spacy(doc: Document, parsed: Any) -> Iterator[tuple[Mention, str | None]]:
+    """The model's mentions, each with the type its context proves, if any (see ``_type_by_evidence``)."""
     for ent in parsed.ents:
         label = _LABELS.get(ent.label_)
         text = ent.text.strip(" .,;:'’\"“”")
+        if text.endswith(("'s", "’s")):
+            text = text[:-2]
         if label is None or not text or text.lower() in _NOT_NAMES or not text[:1].isupper():
             continue
         start = ent.start_char + ent.text.index(text[0]) if text else ent.start_char
         if text.lower().startswith("the "):
             text, start = text[4:], start + 4
         name, start, title = _strip_title(text, start)
-        if label != "PERSON" and (title or _speaks(doc.text, start, start + len(name), name)):
-            label = "PERSON"  # the small model often calls an unfamiliar person an organisation
-        elif label == "PERSON" and (_ORG_WORDS.search(name) or any(c.isdigit() for c in name)):
-            label = "ORG"  # and a company or a building a person ("Halvorsen Chemicals", "Warehouse 4")
-        role = title or (_role(doc.text, start, start + len(name)) if label == "PERSON" else None)
-        yield Mention(doc.id, start, start + len(name), name, label, role)
+        end = start + len(name)
+        if _ORG_WORDS.search(name) or any(c.isdigit() for c in name):
+            label = "ORG" if label == "PERSON" else label  # "Halvorsen Chemicals", "Warehouse 4"
+            proven = None
+        elif title or _speaks(doc.text, start, end, name):
+            proven = "PERSON"  # the small model often calls an unfamiliar person an organisation
+        elif _PLACE_BEFORE_NAME.search(doc.text[max(0, start - 12) : start]) or _PLACE_ROLE.match(
+            _role(doc.text, start, end) or "-"
+        ):
+            proven = "GPE"  # "in Port Alder", "Port Alder, a city of about 85,000 people"
+        else:
+            proven = None
+        label = proven or label
+        role = title or (_role(doc.text, start, end) if label == "PERSON" else None)
+        yield Mention(doc.id, start, end, name, label, role), proven
+
+
+def _type_by_evidence(found: list[tuple[Mention, str | None]]) -> list[Mention]:
+    """A name whose context proves its type somewhere ("said Magnus Eldridge", "in Port Alder") takes the
+    type most often proven everywhere in the cluster; other names keep the model's type."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for m, proven in found:
+        if proven:
+            votes[m.text][proven] += 1
+    out = []
+    for m, _ in found:
+        if votes.get(m.text):
+            kind = votes[m.text].most_common(1)[0][0]
+            m = dataclasses.replace(m, type=kind, role=m.role if kind == "PERSON" else None)
+        out.append(m)
+    return out
 
 
 def _speaks(text: str, start: int, end: int, name: str) -> bool:

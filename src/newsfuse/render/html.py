@@ -220,7 +220,7 @@ def _actors(b: Briefing) -> list[str]:
         return []
     people = [a for a in b.actors if a.type == "PERSON"] + [a for a in b.actors if a.type != "PERSON"]
     rows = "".join(
-        f"<tr><td>{_e(a.name)}</td><td>{_e(a.type.lower())}</td><td>{_e(', '.join(a.roles))}</td>"
+        f"<tr><td>{_e(a.name)}</td><td>{_e(a.kind)}</td><td>{_e(', '.join(a.roles))}</td>"
         f"<td>{_e(', '.join(x.name for x in a.aliases))}</td><td>{len(a.mentions)}</td></tr>"
         for a in people
     )

@@ -81,7 +81,7 @@ def _analysis(b: Briefing, cite: Callable[[Sequence[str]], str]) -> list[str]:
         for a in people[:ACTORS_SHOWN]:
             role = f", {_md(a.roles[0])}" if a.roles else ""
             also = f" — also written: {_md(', '.join(x.name for x in a.aliases))}" if a.aliases else ""
-            out.append(f"- **{_md(a.name)}** ({a.type.lower()}{role}){also}")
+            out.append(f"- **{_md(a.name)}** ({a.kind}{role}){also}")
     if b.single_source:
         out += ["", "## Only one source says", ""]
         out += [f"- {_md(f.text)} {cite(f.sources)}" for f in b.single_source[:SINGLE_SHOWN]]
