@@ -4,6 +4,7 @@ import pytest
 
 from newsfuse.extract.dates import Anchor, _refs, extract_dates
 from newsfuse.extract.entities import (
+    _from_spacy,
     _speaks,
     _strip_title,
     _surnames_that_speak,
@@ -163,3 +164,15 @@ def test_a_type_proven_in_one_place_holds_for_the_name_everywhere():
         ("Magnus Eldridge", "PERSON", None),
         ("Halvorsen", "ORG", None),
     ]
+
+
+def test_streets_and_newspapers_are_not_people():
+    class Ent:
+        def __init__(self, text: str, start: int) -> None:
+            self.text, self.start_char, self.label_ = text, start, "PERSON"
+
+    text = "Water reached Mill Lane, the Coldwater Chronicle reported."
+    parsed = type("Parsed", (), {"ents": [Ent("Mill Lane", 14), Ent("Coldwater Chronicle", 29)]})()
+    doc = Document(id="a", raw=text, text=text)
+    typed = [m.type for m, _ in _from_spacy(doc, parsed)]
+    assert typed == ["GPE", "ORG"]

@@ -42,6 +42,7 @@ _SURNAME_SPEAKS = re.compile(
     r"\b([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*)\s+(?:said|says|told|added|warned|noted)\b"
 )
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|according to)\s*$")
+_STREET = re.compile(r"\b(?:Lane|Street|Road|Avenue|Square|Drive|Boulevard|Quay)$")
 _PLACE_BEFORE_NAME = re.compile(r"\b(?:in|from|near|outside|across)\s+$")
 _PLACE_ROLE = re.compile(
     r"(?:[\w-]+ ){0,2}(?:city|town|village|port|county|region|province|state|country|district|suburb|island)\b"
@@ -51,7 +52,8 @@ _ORG_WORDS = re.compile(
     r"\b(?:office|department|ministry|council|agency|company|corporation|corp|inc|ltd|chemicals|association|"
     r"university|party|committee|commission|organization|organisation|alliance|bank|fund|service|authority|"
     r"court|police|army|navy|school|hospital|board|union|institute|group|house|administration|news|times|"
-    r"post|wire|press|radio|network|federation|club|united|fc|airlines|station)\b",
+    r"post|wire|press|radio|network|federation|club|united|fc|airlines|station|chronicle|gazette|courier|herald|"
+    r"observer|tribune|journal|telegraph)\b",
     re.IGNORECASE,
 )
 _NAME_RUN = re.compile(
@@ -133,7 +135,9 @@ def _from_spacy(doc: Document, parsed: Any) -> Iterator[tuple[Mention, str | Non
             text, start = text[4:], start + 4
         name, start, title = _strip_title(text, start)
         end = start + len(name)
-        if _ORG_WORDS.search(name) or any(c.isdigit() for c in name):
+        if _STREET.search(name):
+            label, proven = "GPE", "GPE"  # "Mill Lane"
+        elif _ORG_WORDS.search(name) or any(c.isdigit() for c in name):
             label = "ORG" if label == "PERSON" else label  # "Halvorsen Chemicals", "Warehouse 4"
             proven = None
         elif title or _speaks(doc.text, start, end, name):
