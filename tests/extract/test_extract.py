@@ -9,6 +9,7 @@ from newsfuse.extract.entities import (
     _strip_title,
     _surnames_that_speak,
     _type_by_evidence,
+    _without_common_words,
     extract_mentions,
 )
 from newsfuse.extract.quotes import extract_quotes
@@ -166,13 +167,58 @@ def test_a_type_proven_in_one_place_holds_for_the_name_everywhere():
     ]
 
 
-def test_streets_and_newspapers_are_not_people():
-    class Ent:
-        def __init__(self, text: str, start: int) -> None:
-            self.text, self.start_char, self.label_ = text, start, "PERSON"
+class Ent:
+    """A stand-in for a spaCy entity: what ``_from_spacy`` reads of one."""
 
-    text = "Water reached Mill Lane, the Coldwater Chronicle reported."
-    parsed = type("Parsed", (), {"ents": [Ent("Mill Lane", 14), Ent("Coldwater Chronicle", 29)]})()
+    def __init__(self, text: str, start: int, label: str = "PERSON") -> None:
+        self.text, self.start_char, self.label_ = text, start, label
+
+
+def tagged(text: str, *ents: tuple[str, str]) -> list[tuple[str, str]]:
+    """(name, type) of each mention ``_from_spacy`` makes of the model's entities (name, label)."""
+    parsed = type("Parsed", (), {"ents": [Ent(name, text.index(name), label) for name, label in ents]})()
     doc = Document(id="a", raw=text, text=text)
-    typed = [m.type for m, _ in _from_spacy(doc, parsed)]
-    assert typed == ["GPE", "ORG"]
+    return [(m.text, m.type) for m, _ in _from_spacy(doc, parsed)]
+
+
+def test_what_the_small_model_leaves_out_of_a_name_is_put_back():
+    assert tagged("Homes flooded as the River Vessen rose.", ("Vessen", "PERSON")) == [
+        ("River Vessen", "GPE")
+    ]
+    assert tagged("The roof of Warehouse 4 fell in.", ("Warehouse", "PERSON")) == [("Warehouse 4", "ORG")]
+    assert tagged("It rose overnight. Gwen Halloran runs the post office.", ("Halloran", "PERSON")) == [
+        ("Gwen Halloran", "PERSON")
+    ]
+    assert tagged("He praised Kellsport Fire and Rescue.", ("Rescue", "ORG")) == [
+        ("Kellsport Fire and Rescue", "ORG")
+    ]
+    # Words that are no part of a name stay out: a day, a word ending a sentence.
+    assert tagged("On Monday Halloran said no.", ("Halloran", "PERSON")) == [("Halloran", "PERSON")]
+    assert tagged("It was over. Halloran said no.", ("Halloran", "PERSON")) == [("Halloran", "PERSON")]
+
+
+def test_a_title_before_a_name_says_nothing_about_places():
+    text = "Secretary of State Antony Blinken mentioned talks between NATO and Russia."
+    assert tagged(text, ("Antony Blinken", "PERSON"), ("NATO", "ORG")) == [
+        ("Antony Blinken", "PERSON"),
+        ("NATO", "ORG"),
+    ]
+    assert tagged("Port Alder, a city of 85,000 people, woke to smoke.", ("Port Alder", "PERSON")) == [
+        ("Port Alder", "GPE")
+    ]
+
+
+def test_a_capitalized_common_word_is_no_name():
+    [doc] = cleaned("=== a.txt\nMetropolis officials said the metropolis would reopen. Arjun Tell said so.\n")
+    found = [
+        (Mention(doc.id, 0, 10, "Metropolis", "PERSON"), None),
+        (Mention(doc.id, 60, 70, "Arjun Tell", "PERSON"), "PERSON"),
+        (Mention(doc.id, 80, 84, "Tell", "PERSON"), None),  # a surname, though "tell" is a word
+    ]
+    assert [m.text for m, _ in _without_common_words([doc], found)] == ["Arjun Tell", "Tell"]
+
+
+def test_streets_and_newspapers_are_not_people():
+    text = "Water reached Mill Lane and Canal Row, the Coldwater Chronicle reported."
+    typed = tagged(text, ("Mill Lane", "PERSON"), ("Canal Row", "ORG"), ("Coldwater Chronicle", "PERSON"))
+    assert [t for _, t in typed] == ["GPE", "GPE", "ORG"]

@@ -38,6 +38,37 @@ def test_two_people_sharing_a_surname_stay_apart_when_ambiguous():
     assert all(a.name != "Anna Reyes" or "Reyes" not in {x.name for x in a.aliases} for a in actors)
 
 
+def test_a_first_name_alone_is_the_person_its_document_names_in_full():
+    mentions = [
+        mention("t", "Dana whitfield"),
+        mention("t", "Dana"),
+        mention("u", "Dana Reyes"),
+        mention("v", "Dana"),
+    ]
+    actors, actor_of = resolve_actors(mentions, NO_COPIES)
+    assert actor_of[0] == actor_of[1] != actor_of[3]  # the third document never says which Dana
+    assert actors[0].name == "Dana Whitfield"  # a transcript's half-recased name, written as a name
+
+
+def test_a_one_word_person_that_is_part_of_a_place_or_body_joins_it():
+    mentions = [
+        mention("a", "Halvorsen Chemicals", "ORG"),
+        mention("b", "Halvorsen"),  # "Halvorsen will cooperate fully", tagged as a person
+        mention("c", "River Vessen", "GPE"),
+        mention("c", "Vessen Valley Radio", "ORG"),
+        mention("d", "Vessen"),
+        mention("d", "Maddox"),
+    ]
+    actors, actor_of = resolve_actors(mentions, NO_COPIES)
+    assert actor_of[0] == actor_of[1] and actor_of[2] == actor_of[4]
+    assert {a.name: a.type for a in actors} == {
+        "Halvorsen Chemicals": "ORG",
+        "River Vessen": "GPE",
+        "Vessen Valley Radio": "ORG",
+        "Maddox": "PERSON",
+    }
+
+
 def test_places_match_their_abbreviations():
     assert place_key("the U.S.") == place_key("US") == place_key("United States")
 

@@ -42,8 +42,21 @@ _SURNAME_SPEAKS = re.compile(
     r"\b([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*)\s+(?:said|says|told|added|warned|noted)\b"
 )
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|according to)\s*$")
-_STREET = re.compile(r"\b(?:Lane|Street|Road|Avenue|Square|Drive|Boulevard|Quay)$")
+_STREET = re.compile(
+    r"\b(?:Lane|Street|Road|Avenue|Square|Drive|Boulevard|Quay|Row|Terrace|Crescent|Way|Highway|Alley|Gate|Bridge)$"
+)
 _PLACE_BEFORE_NAME = re.compile(r"\b(?:in|from|near|outside|across)\s+$")
+# A geographic word the small model leaves out of the name it tags ("River Vessen", "Lake Orrin").
+_GEO_WORD = r"(?:River|Lake|Mount|Mt\.|Cape|Loch|Gulf of|Bay of|Isle of)"
+_GEO_BEFORE = re.compile(rf"\b{_GEO_WORD}\s$")
+_GEO_NAME = re.compile(rf"^{_GEO_WORD}\s")
+# The first half of a coordinated name the model cut in two ("Kellsport Fire and | Rescue").
+_COORDINATED_BEFORE = re.compile(r"(?<![\w.])[A-Z][a-z]+(?: [A-Z][a-z]+)* and $")
+# A capitalized word right before a name the model tagged, which it left out ("Gwen Halloran").
+_WORD_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*) $")
+# A number after a name makes it a thing, not a person ("Warehouse 4", "Gate 12").
+_NUMBER_AFTER = re.compile(r"^ \d+[A-Za-z]?\b")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 _PLACE_ROLE = re.compile(
     r"(?:[\w-]+ ){0,2}(?:city|town|village|port|county|region|province|state|country|district|suburb|island)\b"
 )
@@ -80,7 +93,7 @@ def extract_mentions(docs: Sequence[Document], settings: Settings) -> list[Menti
         nlp = _spacy()
         parsed = nlp.pipe((d.text for d in live), batch_size=8)
         found = [m for doc, result in zip(live, parsed, strict=True) for m in _from_spacy(doc, result)]
-        return _surnames_that_speak(live, _type_by_evidence(found))
+        return _surnames_that_speak(live, _type_by_evidence(_without_common_words(live, found)))
     return _type_by_majority([m for doc in live for m in _from_rules(doc)])
 
 
@@ -123,6 +136,7 @@ def _spacy() -> Any:
 
 def _from_spacy(doc: Document, parsed: Any) -> Iterator[tuple[Mention, str | None]]:
     """The model's mentions, each with the type its context proves, if any (see ``_type_by_evidence``)."""
+    previous_end = 0
     for ent in parsed.ents:
         label = _LABELS.get(ent.label_)
         text = ent.text.strip(" .,;:'’\"“”")
@@ -133,9 +147,11 @@ def _from_spacy(doc: Document, parsed: Any) -> Iterator[tuple[Mention, str | Non
         start = ent.start_char + ent.text.index(text[0]) if text else ent.start_char
         if text.lower().startswith("the "):
             text, start = text[4:], start + 4
+        text, start, label, geographic = _widen(doc.text, text, start, label, previous_end)
+        previous_end = start + len(text)
         name, start, title = _strip_title(text, start)
         end = start + len(name)
-        if _STREET.search(name):
+        if geographic or _GEO_NAME.match(name) or _STREET.search(name):
             label, proven = "GPE", "GPE"  # "Mill Lane"
         elif _ORG_WORDS.search(name) or any(c.isdigit() for c in name):
             label = "ORG" if label == "PERSON" else label  # "Halvorsen Chemicals", "Warehouse 4"
@@ -143,7 +159,7 @@ def _from_spacy(doc: Document, parsed: Any) -> Iterator[tuple[Mention, str | Non
         elif title or _speaks(doc.text, start, end, name):
             proven = "PERSON"  # the small model often calls an unfamiliar person an organisation
         elif _PLACE_BEFORE_NAME.search(doc.text[max(0, start - 12) : start]) or _PLACE_ROLE.match(
-            _role(doc.text, start, end) or "-"
+            _appositive(doc.text, end) or "-"
         ):
             proven = "GPE"  # "in Port Alder", "Port Alder, a city of about 85,000 people"
         else:
@@ -151,6 +167,57 @@ def _from_spacy(doc: Document, parsed: Any) -> Iterator[tuple[Mention, str | Non
         label = proven or label
         role = title or (_role(doc.text, start, end) if label == "PERSON" else None)
         yield Mention(doc.id, start, end, name, label, role), proven
+
+
+def _widen(text: str, name: str, start: int, label: str, previous_end: int) -> tuple[str, int, str, bool]:
+    """Put back what the small model leaves out of a name: the geographic word before it ("River Vessen":
+    a place), a number after it ("Warehouse 4": a thing, not a person) and a person's first name at a
+    sentence start ("Gwen Halloran")."""
+    before = text[max(previous_end, start - 20) : start]
+    geo = _GEO_BEFORE.search(before)
+    if geo:
+        return text[start - len(geo.group()) : start + len(name)], start - len(geo.group()), "GPE", True
+    coordinated = _COORDINATED_BEFORE.search(before)
+    if label == "ORG" and coordinated and " " not in name and not name.isupper():
+        return (
+            text[start - len(coordinated.group()) : start + len(name)],
+            start - len(coordinated.group()),
+            label,
+            False,
+        )
+    if label != "PERSON":
+        return name, start, label, False
+    number = _NUMBER_AFTER.match(text[start + len(name) : start + len(name) + 8])
+    if number:
+        return name + number.group(), start, "ORG", False
+    word = _WORD_BEFORE.search(before)
+    if (
+        word
+        and len(name.split()) == 1
+        and word[1].lower() not in _NOT_NAMES
+        and not _ORG_WORDS.search(word[1])
+    ):
+        return text[start - len(word.group()) : start + len(name)], start - len(word.group()), label, False
+    return name, start, label, False
+
+
+def _without_common_words(
+    docs: Sequence[Document], found: list[tuple[Mention, str | None]]
+) -> list[tuple[Mention, str | None]]:
+    """Drop one-word "names" that the cluster also writes in lower case ("Rescue" of "Fire and Rescue",
+    "Metropolis" opening a spun sentence): a common word capitalized by its place, not a name, unless its
+    context proves a type somewhere or it is the surname of a person named in full ("Tell", "Marsh")."""
+    single = {m.text for m, _ in found if " " not in m.text}
+    proven = {m.text for m, kind in found if kind}
+    surnames = {m.text.split()[-1] for m, _ in found if m.type == "PERSON" and " " in m.text}
+    suspects = {w.lower(): w for w in single - proven - surnames}
+    if not suspects:
+        return found
+    cased = [doc.text for doc in docs if doc.kind != "transcript"]  # a transcript's names may be lower-case
+    lowered = {w for text in cased for w in _LOWER_WORD.findall(text) if w in suspects}
+    return [
+        (m, kind) for m, kind in found if m.text.lower() not in lowered or m.text not in suspects.values()
+    ]
 
 
 def _type_by_evidence(found: list[tuple[Mention, str | None]]) -> list[Mention]:
@@ -257,6 +324,11 @@ def _role(text: str, start: int, end: int) -> str | None:
     m = _TITLE_BEFORE.search(before)
     if m and m.group().strip():
         return " ".join(m.group().split()).lower()
+    return _appositive(text, end)
+
+
+def _appositive(text: str, end: int) -> str | None:
+    """What the words right after a name say it is ("…, a city of about 85,000 people")."""
     m = _APPOSITIVE.match(text[end : end + 100])
     return " ".join(m.group(1).split()).lower() if m else None
 

@@ -50,9 +50,18 @@ def resolve_actors(mentions: Sequence[Mention], provenance: Provenance) -> tuple
     people = [i for i, m in enumerate(mentions) if m.type == "PERSON"]
     groups: list[_Group] = []
     member: dict[int, int] = {}
+    part_of = _names_with_parts(mentions)
+    within: dict[int, tuple[str, str]] = {}  # one-word "people" that are part of a place's or body's name
     for i in sorted(people, key=lambda i: -len(mentions[i].text.split())):  # full names first
         m = mentions[i]
-        g = _match_person(m, groups, mentions) if len(m.text.split()) >= 2 else _match_surname(m, groups)
+        if len(m.text.split()) >= 2:
+            g = _match_person(m, groups, mentions)
+        else:
+            g = _match_surname(m, groups)
+            if g is None and m.text in part_of:
+                within[i] = part_of[m.text]
+                continue
+            g = _match_first_name(m, groups) if g is None else g
         if g is None:
             groups.append(_Group("PERSON"))
             g = len(groups) - 1
@@ -60,14 +69,15 @@ def resolve_actors(mentions: Sequence[Mention], provenance: Provenance) -> tuple
         member[i] = g
     by_name: dict[tuple[str, str], int] = {}
     for i, m in enumerate(mentions):
-        if m.type == "PERSON":
+        if m.type == "PERSON" and i not in within:
             continue
-        person = _person_named(m, groups)  # a tagger may call "Okonkwo-Lind" an organisation
+        person = _person_named(m, groups) if i not in within else None  # "Okonkwo-Lind" tagged ORG
         if person is not None:
             groups[person].add(m)
             member[i] = person
             continue
-        key = (m.type, place_key(m.text))
+        key = within.get(i) or part_of.get(m.text) if m.type == "ORG" else within.get(i)
+        key = key or (m.type, place_key(m.text))
         if key not in by_name:
             by_name[key] = len(groups)
             groups.append(_Group(m.type))
@@ -118,6 +128,44 @@ def _same_role(m: Mention, group: _Group) -> bool:
     if not m.role or any(x.doc_id == m.doc_id and len(x.text.split()) >= 2 for x in group.mentions):
         return False
     return any(fuzz.ratio(m.role, role) >= 90 for role in group.roles)
+
+
+def _names_with_parts(mentions: Sequence[Mention]) -> dict[str, tuple[str, str]]:
+    """One-word names that stand for a longer name of a place or body in the cluster: the last word of a
+    place ("Vessen" for "River Vessen") or the first or last word of an organisation ("Halvorsen" for
+    "Halvorsen Chemicals", "Rescue" for "Kellsport Fire and Rescue"), when only one such name has it; a
+    place's name goes first ("Vessen" is the river, not "Vessen Valley Radio")."""
+    places: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    bodies: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for m in mentions:
+        words = m.text.split()
+        if m.type == "PERSON" or len(words) < 2:
+            continue
+        key = (m.type, place_key(m.text))
+        if m.type == "ORG":  # an acronym is a name of its own ("NATO" is not "NATO summit")
+            bodies[words[0]].add(key)
+            bodies[words[-1]].add(key)
+        else:
+            places[words[-1]].add(key)
+    out = {word: next(iter(keys)) for word, keys in bodies.items() if len(keys) == 1 and not word.isupper()}
+    out.update({word: next(iter(keys)) for word, keys in places.items() if len(keys) == 1})
+    return out
+
+
+def _match_first_name(m: Mention, groups: list[_Group]) -> int | None:
+    """A first name alone ("Dana") is the person its document names in full ("Dana Whitfield"), when only
+    one person of that first name is named there."""
+    word = m.text.lower()
+    hits = [
+        g
+        for g, group in enumerate(groups)
+        if group.type == "PERSON"
+        and any(
+            x.doc_id == m.doc_id and len(x.text.split()) >= 2 and x.text.split()[0].lower() == word
+            for x in group.mentions
+        )
+    ]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _person_named(m: Mention, groups: list[_Group]) -> int | None:
@@ -179,10 +227,20 @@ def _actor(actor_id: str, group: _Group, provenance: Provenance) -> Actor:
         surname_uses = sum(1 for m in group.mentions if m.text.split()[-1].lower() == surname)
         return (provenance.independent(spellings[name]), surname_uses, group.names[name], len(name))
 
-    name = max(candidates, key=support)
+    written = max(candidates, key=support)
+    name = _capitalized(written) if group.type == "PERSON" else written
     aliases = tuple(Alias(n, tuple(sorted(docs))) for n, docs in sorted(spellings.items()) if n != name)
     roles = tuple(r for r, _ in group.roles.most_common(3)) if group.type == "PERSON" else ()
     return Actor(actor_id, name, group.type, aliases, tuple(_span(m) for m in group.mentions), roles)
+
+
+# Lower-case particles that belong inside a person's name ("Ursula von der Leyen").
+_PARTICLES = frozenset("al bin da de del della der di dos du la le van von".split())
+
+
+def _capitalized(name: str) -> str:
+    """A transcript's half-recased name ("Dana whitfield") written as a name."""
+    return " ".join(w[:1].upper() + w[1:] if w.islower() and w not in _PARTICLES else w for w in name.split())
 
 
 def _span(m: Mention) -> Span:
