@@ -52,6 +52,37 @@ def test_embed_follow_and_subscribe_widgets_are_named():
     assert reasons["Repairs to the pier took three weeks, the office said."] is None
 
 
+def test_appeals_to_the_reader_are_chrome_but_news_about_signing_up_is_not():
+    assert pattern_reason("We may earn a commission when you buy through links on our site.")
+    assert pattern_reason("No spam. Unsubscribe anytime.")
+    assert pattern_reason("Support local journalism. Subscribe today for $1 a week.")
+    assert pattern_reason("Listen to our festival playlist on Spotify")
+    assert pattern_reason("[ad]")
+    assert pattern_reason("This article is licensed under Creative Commons (CC BY-ND 4.0).")
+    assert pattern_reason("Our Standards: The Meridian Wire Trust Principles.")
+    assert pattern_reason("Wren Halloway is The Lantern's music critic. Instagram: @wrenhears")
+    assert pattern_reason("Get the Ledger's morning briefing in your inbox. Sign up now")
+    assert not pattern_reason(
+        "Residents can subscribe to emergency text alerts from the county by texting FIRE."
+    )
+    assert not pattern_reason(
+        "The company said it would earn a commission on every sale made by its partners."
+    )
+
+
+def test_a_paragraph_before_a_picture_credit_is_no_caption_when_it_reports():
+    report = (
+        "The company showed the device at a small event in a converted warehouse in Oakport, where executives"
+        " said it would go on sale in eleven countries."
+    )
+    caption = "The new phone on display in Oakport on Tuesday"
+    reasons = reasons_by_line(
+        f"Phone launch draws crowds\n\n{report}\n\nImage: Lumora\n\nIt costs $649, the company said on Tuesday."
+        f"\n\n{caption}\n\nPhoto: Lumora\n\nIt ships in December, the company said.\n"
+    )
+    assert reasons[report] is None and reasons[caption] == "caption:photo"
+
+
 def test_a_web_archive_notice_is_named_but_reporting_about_the_archive_stays():
     raw = (
         "These crawls are part of an effort to archive pages as they are created and archive the pages that"

@@ -68,6 +68,33 @@ def test_a_republishers_masthead_with_a_section_names_this_copys_outlet_not_the_
     assert any(r.reason == "structure:masthead" for r in doc.removed)
 
 
+def test_the_headline_is_no_section_label_masthead_or_page_title():
+    for top in (
+        "Tech › Gadgets › Phones",
+        "Culture · Music",
+        "The Harbour Ledger",
+        "WEEKEND EDITION — Since 1921",
+    ):
+        [doc] = cleaned(f"=== a.txt\n{top}\n\nHarbour closes after storm\n\nBy Jane Roe\n\n{BODY}\n")
+        assert doc.title == "Harbour closes after storm", top
+    [paged] = cleaned(
+        f"=== b.txt\nHarbour closes after storm | Riverline Times\n\nHarbour closes after storm\n\n{BODY}\n"
+    )
+    assert paged.title == "Harbour closes after storm" and paged.source == "Riverline Times"
+
+
+def test_outlet_from_copyright_and_picture_credits():
+    for footer, outlet in (
+        ("© 2030 The Harbour Ledger. All rights reserved.", "The Harbour Ledger"),
+        ("Copyright 2029 Valley Sentinel Media Group", "Valley Sentinel"),
+        ("© Circuitry Media 2030", "Circuitry"),
+        ("Illustration: Nadia Ferro for Quarkline", "Quarkline"),
+        ("More from The Lantern", "The Lantern"),
+    ):
+        [doc] = cleaned(f"=== a.txt\nHarbour closes after storm\n\n{BODY}\n\n{BODY}\n\n{footer}\n")
+        assert doc.source == outlet, footer
+
+
 def test_unknown_outlet_is_said_not_guessed():
     [doc] = cleaned(f"=== a.txt\nHarbour closes after storm\n\n{BODY}\n")
     assert doc.source is None

@@ -7,6 +7,7 @@ everything after an end-of-article marker, lines repeated in one document or acr
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 
@@ -16,6 +17,8 @@ from newsfuse.clean.patterns import (
     CAPTION_CUES,
     LINE_PATTERNS,
     MASTHEAD_SECTION,
+    OUTLET_WORDS,
+    SECTION_LABEL,
     TERMINAL,
     LinePattern,
 )
@@ -88,22 +91,36 @@ def classify_lines(
 
 def _mark_title(lines: Sequence[Line], reasons: list[str | None], known_title: str | None) -> None:
     """The headline: the known title repeated in the text, or else the first headline-like line of three or
-    more words among the first eight, before any reporting."""
-    for i, line in enumerate(lines[:8]):
+    more words among the first ten, before any reporting, that is no section label or masthead; a page
+    title with the site's name after a bar ("… | Riverline Times") only when there is no other."""
+    with_bar = None
+    for i, line in enumerate(lines[:10]):
         if reasons[i] is not None:
             continue
-        if MASTHEAD_SECTION.match(line.text.strip()):
+        text = line.text.strip()
+        if MASTHEAD_SECTION.match(text):
             reasons[i] = MASTHEAD
             continue
         if known_title:
-            if normalize_line(line.text) == normalize_line(known_title):
+            if normalize_line(text) == normalize_line(known_title):
                 reasons[i] = TITLE
                 return
         elif is_reporting(line, None):
-            return
-        elif headline_like(line) and line.words >= 3 and len(lines) > 1:
-            reasons[i] = TITLE
-            return
+            break
+        elif headline_like(line) and line.words >= 3 and len(lines) > 1 and not _label(text):
+            if " | " not in text:
+                reasons[i] = TITLE
+                return
+            with_bar = i if with_bar is None else with_bar
+    if with_bar is not None:
+        reasons[with_bar] = TITLE
+
+
+def _label(text: str) -> bool:
+    """A section label, breadcrumb or masthead rather than a headline."""
+    words = text.split()
+    outlet_name = len(words) <= 4 and all(w[:1].isupper() for w in words) and OUTLET_WORDS.search(text)
+    return bool(SECTION_LABEL.search(text) or outlet_name)
 
 
 def _mark_repeats(
@@ -133,9 +150,19 @@ def _mark_captions(lines: Sequence[Line], reasons: list[str | None]) -> None:
     for i, line in enumerate(lines):
         if reasons[i] is not None or line.words > 60:
             continue
-        near_credit = i + 1 < len(lines) and reasons[i + 1] == "boilerplate:photo-credit"
+        near_credit = (
+            i + 1 < len(lines) and reasons[i + 1] == "boilerplate:photo-credit" and not _reports(line)
+        )
         if near_credit or CAPTION_CUES.search(line.text):
             reasons[i] = "caption:photo"
+
+
+def _reports(line: Line) -> bool:
+    """A paragraph of reporting, not a caption, though a credit follows it (a picture without caption)."""
+    return line.words >= 20 and bool(_REPORTING_VERB.search(line.text))
+
+
+_REPORTING_VERB = re.compile(r"\b(?:said|says|told|according to)\b")
 
 
 def _mark_after_end(lines: Sequence[Line], reasons: list[str | None], ends_article: list[bool]) -> None:

@@ -15,18 +15,12 @@ from newsfuse.clean.patterns import (
     DATELINE,
     MASTHEAD_SECTION,
     OUTLET_SELF_REFERENCE,
+    OUTLET_WORDS,
     TITLE_OUTLET,
 )
 from newsfuse.datetext import CalendarDate, find_date
 from newsfuse.model import Document
 
-OUTLET_WORDS = re.compile(
-    r"\b(?:news|times|post|herald|gazette|chronicle|ledger|star|tribune|journal|courier|daily|wire|press|"
-    r"observer|guardian|mail|express|telegraph|record|review|register|sun|standard|independent|today|radio|"
-    r"tv|television|tidende|zeitung|monitor|bulletin|dispatch|examiner|inquirer|week|weekly|"
-    r"magazine|networks?|broadcasting|agency|desk|service)\b",
-    re.IGNORECASE,
-)
 _FOR_OUTLET = re.compile(r"\b(?:for|from|of) (?:the )?(?P<outlet>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3})")
 
 
@@ -53,7 +47,9 @@ def infer_metadata(doc: Document, lines: Sequence[Line], reasons: Sequence[str |
         (_masthead(lines, reasons, doc.raw), "outlet from the masthead line"),  # the publisher of this copy
         (dateline.group("outlet") if dateline else None, "outlet from the dateline's credit"),
         (_byline_outlet(lines, reasons), "outlet from the byline"),
+        (_copyright_outlet(lines, reasons, doc.raw), "outlet from the copyright line"),
         (_chrome_outlet(lines, reasons), "outlet from a credit line"),
+        (_masthead(lines, reasons, doc.raw, recurring=True), "outlet from the masthead line"),
         (self_reference(doc.raw), "outlet from the text's reference to itself"),
     ]
     source = next(((name, note) for name, note in candidates if name), (None, None))
@@ -85,9 +81,12 @@ def _title(
     return title, None
 
 
-def _masthead(lines: Sequence[Line], reasons: Sequence[str | None], raw: str) -> str | None:
-    """A short capitalized line (or one part of a "|" line) outside the article body that names an outlet:
-    it has an outlet word ("Gazette", "News") or its name recurs in the document."""
+def _masthead(
+    lines: Sequence[Line], reasons: Sequence[str | None], raw: str, recurring: bool = False
+) -> str | None:
+    """A short capitalized line (or one part of a line split by "|", "—" or "·") outside the article body
+    that names an outlet: it has an outlet word ("Gazette", "News"), or (weaker evidence, tried after the
+    credits) its name recurs in the document."""
     for i, line in enumerate(lines[:12]):
         reason = reasons[i] or ""
         if not (reason.startswith("structure:") or reason == "boilerplate:menu"):
@@ -95,20 +94,40 @@ def _masthead(lines: Sequence[Line], reasons: Sequence[str | None], raw: str) ->
         if reason == MASTHEAD:
             m = MASTHEAD_SECTION.match(line.text.strip())
             return _display_case(m.group("outlet").strip(), raw) if m else None
-        for part in line.text.split("|"):
+        for part in _PARTS.split(line.text):
             name = part.strip()
             words = name.split()
             if not 1 <= len(words) <= 4 or len(name) < 3 or name.endswith(TERMINALS):
                 continue
             if not all(w[:1].isupper() for w in words):
                 continue
+            if not recurring and OUTLET_WORDS.search(name):
+                return _display_case(name, raw)
             recurs = len(re.findall(rf"\b{re.escape(name)}\b", raw, re.IGNORECASE)) > 1
-            if OUTLET_WORDS.search(name) or (recurs and (name.isupper() or len(words) > 1)):
+            if recurring and recurs and (name.isupper() or len(words) > 1):
                 return _display_case(name, raw)
     return None
 
 
 TERMINALS = (".", "!", "?", ":")
+_PARTS = re.compile(r"\s[|—–·•]\s")
+# "© 2030 The Harbour Ledger. All rights reserved.", "Copyright 2029 Valley Sentinel Media Group",
+# "© Circuitry Media 2030": the name, without the company words that follow a brand.
+_COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)|(?i:copyright))\s*(?:(?:©|\(c\))\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?"
+    r"(?P<name>(?:The )?[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,4}?)"
+    r"(?: (?i:Media(?: Group)?|Group|Inc\.?|Ltd\.?|LLC|plc|Company|Co\.|Publishing|Holdings))*"
+    r"(?:,?\s+\d{4})?\s*(?:[.,]|$)"
+)
+
+
+def _copyright_outlet(lines: Sequence[Line], reasons: Sequence[str | None], raw: str) -> str | None:
+    for i, line in enumerate(lines):
+        if reasons[i] == "boilerplate:copyright":
+            m = _COPYRIGHT.match(line.text.strip())
+            if m and not m.group("name").startswith(("All ", "The Author")):
+                return _display_case(m.group("name"), raw)
+    return None
 
 
 def _byline_outlet(lines: Sequence[Line], reasons: Sequence[str | None]) -> str | None:
@@ -139,7 +158,21 @@ def _chrome_outlet(lines: Sequence[Line], reasons: Sequence[str | None]) -> str 
             for m in _FOR_OUTLET.finditer(text):
                 if OUTLET_WORDS.search(m.group("outlet")):
                     return m.group("outlet")
+        if reason.startswith(("boilerplate:", "caption:", "structure:")):
+            credit = _CREDIT_FOR.search(text) or _MORE_FROM.match(text)
+            if credit:
+                return credit.group("outlet")
     return None
+
+
+# "Illustration: Nadia Ferro for Quarkline": a picture made for the publication; "More from The Lantern".
+_CREDIT_FOR = re.compile(
+    r"\b(?i:photograph|photo|illustration|image|graphic|video|credit)s?:\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
+    r" for (?:[Tt]he )?(?P<outlet>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})\s*\.?$"
+)
+_MORE_FROM = re.compile(
+    r"^more from (?P<outlet>The [A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})\s*:?$", re.IGNORECASE
+)
 
 
 def self_reference(raw: str) -> str | None:

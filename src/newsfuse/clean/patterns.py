@@ -44,9 +44,10 @@ SHARE_WORDS = (
 LINE_PATTERNS: tuple[LinePattern, ...] = (
     _p(
         "advertisement",
-        rf"^{_DASHES}(?:advertisements?|ad|ads|sponsored(?: content)?|paid content|promoted"
+        rf"^{_DASHES}\[?(?:advertisements?|ad|ads|sponsored(?: content)?|paid content|promoted"
         rf"(?: content)?|story continues below(?: (?:this )?advertisement)?|continue reading (?:below|the main story)"
-        rf"|scroll to continue(?: with content)?|advertisement[\s\-–—]+scroll to continue){_DASHES}$",
+        rf"|scroll to continue(?: with content)?|advertisement[\s\-–—]+(?:scroll|continue reading)"
+        rf"(?: to continue| below)?)\]?{_DASHES}$",
     ),
     _p(
         "source-link",
@@ -82,8 +83,9 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
     _p("author-box", r"^about (?:the )?(?:author|admin|[a-z]+(?: [a-z]+)?)$", ends_article=True),
     _p(
         "author-box",
-        r"^.{0,80}\bis an? (?:[\w-]+ ){0,4}(?:reporter|correspondent|writer|editor|journalist|"
-        r"columnist|contributor)\b.*\b(?:follow (?:him|her|them)|on (?:twitter|x)\b|@\w+|email (?:him|her|them))"
+        r"^.{0,80}\bis (?:an?|the|[A-Z][\w ]{1,40}['’]s) (?:[\w-]+ ){0,4}(?:reporter|correspondent|writer|"
+        r"editor|journalist|columnist|contributor|critic|photographer|producer)\b.*(?:\b(?:follow (?:him|her|them)"
+        r"|on (?:twitter|x|instagram)|email (?:him|her|them))\b|@\w+)"
         r".*$",
     ),
     _p(
@@ -98,20 +100,50 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
         max_words=20,
     ),
     _p("share-widget", rf"^(?:(?:{SHARE_WORDS})[\s|,·/:•]*){{1,8}}$"),
+    # Addressed to the reader: an imperative ("Sign up for…", "Get the Ledger's briefing…") or "our …";
+    # "Residents can subscribe to the county's flood alerts" is news.
     _p(
         "newsletter",
-        r"^.{0,60}\b(?:sign up|subscribe|register|get)\b.{0,60}\b(?:newsletter|briefing|digest|"
-        r"alerts|updates|inbox|channel|podcast)\b.*$",
+        r"^(?:(?:click|tap) (?:here )?to |[\w'’ ]{0,40}[.!?]\s+)?(?:sign up|subscribe|register|get)\b.{0,60}"
+        r"\b(?:newsletter|briefing|digest|alerts|updates|inbox|channel|podcast)\b.*$"
+        r"|^.{0,60}\b(?:sign up|subscribe|register)\b.{0,40}\bour\b.{0,40}\b(?:newsletter|briefing|digest"
+        r"|alerts|updates|channel|podcast)\b.*$",
         max_words=30,
     ),
-    _p("newsletter", r"^(?:newsletter|get the latest news.*|enter your email.*|thanks for signing up.*)$"),
+    _p(
+        "newsletter",
+        r"^(?:newsletter|get the latest news.*|enter your email.*|thanks for signing up.*"
+        r"|no spam\W+unsubscribe (?:at )?any ?time\.?|unsubscribe (?:at )?any ?time\.?"
+        r"|never miss (?:a|an|another) [\w-]+\W.{0,80})$",
+    ),
+    _p(
+        "newsletter",
+        r"^(?:listen to|subscribe to|follow) (?:our|the) .{1,60}\bon (?:spotify|apple (?:music|podcasts)|youtube"
+        r"|soundcloud|deezer|google podcasts)\b.{0,40}$",
+        max_words=20,
+    ),
+    _p(
+        "affiliate",
+        r"^.*\b(?:(?:we|this site) (?:may )?(?:earn|receive|get) (?:a )?(?:small )?(?:commission|compensation|"
+        r"a share of (?:sales|revenue))|contains? affiliate links?|as an amazon associate)\b.*$",
+        max_words=40,
+        cues=("commission", "compensation", "a share of", "affiliate", "amazon associate"),
+    ),
+    _p(
+        "policy-link",
+        r"^(?:our standards|editorial (?:standards|guidelines|policy)|corrections? policy|ethics policy"
+        r"|terms (?:of (?:use|service)|and conditions)|privacy (?:policy|notice)|contact us|about us"
+        r"|accessibility statement)\b.{0,80}$",
+        max_words=16,
+    ),
     _p(
         "paywall",
         r"^.*\b(?:subscribe (?:now )?to (?:continue|keep) reading|already a subscriber|"
         r"subscribers? only|log in to continue|sign in to continue|create (?:a )?free account|"
         r"you have (?:\d+|one) free articles?|this (?:article|content) is (?:only )?(?:available|for) "
         r"(?:to )?(?:subscribers|members)|become an? .{1,30} (?:member|subscriber)|for unlimited access|"
-        r"support (?:our|independent) journalism|you must be an? (?:subscriber|member))\b.*$",
+        r"support (?:our|independent|local|quality) journalism|subscribe today|you must be an? "
+        r"(?:subscriber|member))\b.*$",
         max_words=30,
         cues=("subscri", "log in", "sign in", "free a", "member", "unlimited access", "journalism"),
     ),
@@ -169,7 +201,8 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
     _p(
         "copyright",
         r"^(?:©|copyright|\(c\))\s*.{0,80}$|^.{0,60}\ball rights reserved\b.*$"
-        r"|^.{0,40}\bthis copy is for your personal,? non-?commercial use\b.*$",
+        r"|^.{0,40}\bthis copy is for your personal,? non-?commercial use\b.*$"
+        r"|^.{0,60}\b(?:licensed under (?:a |the )?creative commons|republished under a creative commons)\b.*$",
     ),
     _p(
         "contributors",
@@ -236,6 +269,15 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
 # reporting either: it is removed from the text and used as outlet/author metadata.
 BYLINE = re.compile(r"^(?:(?:story|words|text|report) )?by\s+(?P<who>[^.!?]{2,80})$", re.IGNORECASE)
 
+# Words that name news outlets ("Gazette", "News", "Radio"): a short capitalized name with one is an outlet.
+OUTLET_WORDS = re.compile(
+    r"\b(?:news|times|post|herald|gazette|chronicle|ledger|star|tribune|journal|courier|daily|wire|press|"
+    r"observer|guardian|mail|express|telegraph|record|review|register|sun|standard|independent|today|radio|"
+    r"tv|television|tidende|zeitung|monitor|bulletin|dispatch|examiner|inquirer|week|weekly|"
+    r"magazine|networks?|broadcasting|agency|desk|service)\b",
+    re.IGNORECASE,
+)
+
 # "The harbour closed – HARBOR HERALD", "Fire contained | Coastline Wire": an outlet after the headline.
 # A masthead naming the site and the section ("THE VALLEY COURIER - Breaking News"), not a headline.
 MASTHEAD_SECTION = re.compile(
@@ -243,6 +285,9 @@ MASTHEAD_SECTION = re.compile(
     r"news|home|world|local|local news|national|politics|business|sport|sports|opinion|live)\s*$",
     re.IGNORECASE,
 )
+# Not a headline: a section label or breadcrumb ("Tech › Gadgets › Phones", "Culture · Music", "Life
+# Sciences / Oceans"), or a masthead ("THE NORTHGATE COURIER — Independent news since 1921").
+SECTION_LABEL = re.compile(r"\s[›»>·/•]\s|^[A-Z]{2,}(?:\s+[A-Z]{2,})+\b")
 TITLE_OUTLET = re.compile(r"^(?P<title>.{10,}?)\s+[–—|-]\s+(?P<outlet>[A-Z][\w.&' ]{1,38}[\w.])\s*$")
 
 # "PORT ALDER, March 3 (Coastline Wire) —", "WASHINGTON (Reuters) -", "(CNN)", "PHOENIX _".

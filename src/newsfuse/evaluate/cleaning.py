@@ -93,10 +93,12 @@ def _same(want: object, got: object) -> bool:
 
 
 def _removed_lines(doc: Document) -> set[str]:
+    """Every line a chrome removal took; one removal may span several adjacent lines."""
     return {
-        r.text.strip()
+        line.strip()
         for r in doc.removed
         if r.reason != TITLE_REASON and not r.reason.startswith(("metadata:dateline", "transcript:"))
+        for line in r.text.splitlines()
     }
 
 
