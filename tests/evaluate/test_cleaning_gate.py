@@ -24,6 +24,11 @@ GATES = {
         ROOT / "tests/data/cleaning",
         (0.95, 0.95, 0.9),
     ),
+    "second chrome set": (
+        ROOT / "tests/data/cleaning-heldout/annotations.json",
+        ROOT / "tests/data/cleaning-heldout",
+        (0.95, 0.95, 0.9),
+    ),
 }
 
 
