@@ -91,9 +91,10 @@ def classify_lines(
 
 def _mark_title(lines: Sequence[Line], reasons: list[str | None], known_title: str | None) -> None:
     """The headline: the known title repeated in the text, or else the first headline-like line of three or
-    more words among the first ten, before any reporting, that is no section label or masthead; a page
-    title with the site's name after a bar ("… | Riverline Times") only when there is no other."""
-    with_bar = None
+    more words among the first ten, before any reporting, that is no section label or masthead; else a page
+    title with the site's name after a bar ("… | Riverline Times"). A label is never the title: no title
+    is better than a wrong one."""
+    with_bar: int | None = None
     for i, line in enumerate(lines[:10]):
         if reasons[i] is not None:
             continue

@@ -171,8 +171,9 @@ def _from_spacy(doc: Document, parsed: Any) -> Iterator[tuple[Mention, str | Non
 
 def _widen(text: str, name: str, start: int, label: str, previous_end: int) -> tuple[str, int, str, bool]:
     """Put back what the small model leaves out of a name: the geographic word before it ("River Vessen":
-    a place), a number after it ("Warehouse 4": a thing, not a person) and a person's first name at a
-    sentence start ("Gwen Halloran")."""
+    a place), the first half of a coordinated name ("Kellsport Fire and Rescue"), a number after it
+    ("Warehouse 4": a thing, not a person) and a person's first name at a sentence start ("Gwen Halloran").
+    Nothing is taken from the name the model tagged before this one."""
     before = text[max(previous_end, start - 20) : start]
     geo = _GEO_BEFORE.search(before)
     if geo:
@@ -210,14 +211,13 @@ def _without_common_words(
     single = {m.text for m, _ in found if " " not in m.text}
     proven = {m.text for m, kind in found if kind}
     surnames = {m.text.split()[-1] for m, _ in found if m.type == "PERSON" and " " in m.text}
-    suspects = {w.lower(): w for w in single - proven - surnames}
+    suspects = single - proven - surnames
     if not suspects:
         return found
     cased = [doc.text for doc in docs if doc.kind != "transcript"]  # a transcript's names may be lower-case
-    lowered = {w for text in cased for w in _LOWER_WORD.findall(text) if w in suspects}
-    return [
-        (m, kind) for m, kind in found if m.text.lower() not in lowered or m.text not in suspects.values()
-    ]
+    lowered = {w for text in cased for w in _LOWER_WORD.findall(text)}
+    common = {name for name in suspects if name.lower() in lowered}
+    return [(m, kind) for m, kind in found if m.text not in common]
 
 
 def _type_by_evidence(found: list[tuple[Mention, str | None]]) -> list[Mention]:

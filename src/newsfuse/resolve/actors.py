@@ -5,7 +5,9 @@ People are matched across spellings in three steps. Full names join when they ar
 they share a first name and a role ("fire chief Daniel Swamp" / "Fire Chief Daniel Marsh": a
 machine-translated surname). A surname alone joins the person whose surname it is or nearly is
 ("Marsch" -> Marsh); a garbled one ("Brov" for Lavrov) only when the same document names that person and
-the spellings end alike. The canonical name is the full name most independent sources use.
+the spellings end alike. A first name alone joins the person its document names in full ("Dana"); a
+one-word "person" that is part of one place's or organisation's name joins it ("Halvorsen" for Halvorsen
+Chemicals, "Vessen" for the River Vessen). The canonical name is the full name most independent sources use.
 """
 
 from __future__ import annotations
@@ -76,7 +78,9 @@ def resolve_actors(mentions: Sequence[Mention], provenance: Provenance) -> tuple
             groups[person].add(m)
             member[i] = person
             continue
-        key = within.get(i) or part_of.get(m.text) if m.type == "ORG" else within.get(i)
+        key = within.get(i)
+        if key is None and m.type == "ORG":
+            key = part_of.get(m.text)  # "Halvorsen" for "Halvorsen Chemicals"
         key = key or (m.type, place_key(m.text))
         if key not in by_name:
             by_name[key] = len(groups)
