@@ -1,5 +1,5 @@
 """Calendar dates as news metadata writes them ("March 3, 2026", "3 Mar 2026", "2026-03-03",
-"Saturday, January 8, 2005"). Relative expressions ("on Monday") are the timeline's business, not this."""
+"Saturday, January 8, 2005", "25.05.2030"). Relative expressions ("on Monday") are the timeline's business, not this."""
 
 from __future__ import annotations
 
@@ -57,6 +57,8 @@ _PATTERNS = (
         rf"(?:\s*,?\s*(?P<y>\d{{4}}))?",
         re.IGNORECASE,
     ),
+    # "25.05.2030", "5/25/2030": only when one number cannot be a month ("05/06/2030" is left alone).
+    re.compile(r"\b(?P<na>\d{1,2})[./](?P<nb>\d{1,2})[./](?P<y>\d{4})\b"),
 )
 
 
@@ -102,6 +104,11 @@ def find_date(text: str) -> CalendarDate | None:
 
 def _from_match(m: re.Match[str]) -> CalendarDate | None:
     groups = m.groupdict()
+    if groups.get("na"):
+        first, second = int(groups["na"]), int(groups["nb"])
+        if (first > 12) == (second > 12):
+            return None  # day-first or month-first: the text does not say
+        groups = {**groups, "m": str(min(first, second)), "d": str(max(first, second))}
     month = MONTHS[groups["mn"].lower()] if groups.get("mn") else int(groups["m"])
     day = int(groups["d"])
     year = int(groups["y"]) if groups.get("y") else None

@@ -83,6 +83,22 @@ def test_a_paragraph_before_a_picture_credit_is_no_caption_when_it_reports():
     assert reasons[report] is None and reasons[caption] == "caption:photo"
 
 
+def test_a_list_of_the_articles_own_stays_where_related_headlines_go():
+    report = "The recall covers three models sold since 2029, the commission said on Tuesday."
+    items = [
+        "Model TP-1700, sold in white",
+        "Model TP-1750, sold in brushed steel",
+        "• Refunds are paid in full",
+    ]
+    related = ["Kettle prices climb again this winter", "Why appliance recalls take so long"]
+    raw = "\n\n".join(
+        ["Kettle recall widens", report, *items, report.replace("three", "all"), *related, report[:-1] + "!"]
+    )
+    reasons = reasons_by_line(raw + "\n")
+    assert all(reasons[item] is None for item in items)
+    assert all(reasons[headline] == "structure:headline-list" for headline in related)
+
+
 def test_a_web_archive_notice_is_named_but_reporting_about_the_archive_stays():
     raw = (
         "These crawls are part of an effort to archive pages as they are created and archive the pages that"

@@ -46,6 +46,43 @@ def test_scrapers_current_date_line_is_not_a_publication_date():
     assert "2027" not in doc.text
 
 
+def test_a_date_above_the_headline_is_the_sites_clock_when_one_below_dates_the_article():
+    page = (
+        "=== a.txt\nFRIDAY, MARCH 5, 2032\n\nHarbour closes after storm\n\nBy Jane Roe\n\n"
+        f"Published 25.05.2030 – 19:04\n\n{BODY}\n"
+    )
+    [doc] = cleaned(page)
+    assert doc.date == "2030-05-25"
+    assert "2032" not in doc.text
+    [wire] = cleaned(
+        "=== b.txt\nHarbour closes after storm\n\nDecember 4, 2030 10:22 AM UTC\n\n"
+        f"PORT ALDER, Dec 4 (Coastline Wire) - {BODY}\n"
+    )
+    assert wire.date == "2030-12-04"  # the dateline's day, with the year of the date line that agrees
+
+
+def test_the_headline_is_the_line_a_byline_or_date_follows_not_a_tagline_above_it():
+    [doc] = cleaned(
+        "=== a.txt\nTHE CALLOWAY COURIER\n\nIndependent news for the Vell Valley since 1887\n\n"
+        "Your valley. Your paper.\n\nNews » Local\n\nSkip to main content\n\nRiver bursts its banks in Dunmere\n\n"
+        f"Residents spent the night in school halls\n\nBy Tamsin Orrell\n\n{BODY}\n"
+    )
+    assert doc.title == "River bursts its banks in Dunmere"
+    assert doc.source == "The Calloway Courier"
+    assert "since 1887" not in doc.text and "Your valley" not in doc.text
+
+
+def test_a_lower_case_wordmark_and_a_masthead_split_by_a_bar_name_the_outlet():
+    [mark] = cleaned(
+        f"=== a.txt\nthe lanmore review\n\nHarbour closes after storm\n\nBy Jane Roe\n\n{BODY}\n"
+    )
+    assert mark.source == "The Lanmore Review"
+    [bar] = cleaned(
+        f"=== b.txt\nCPA | Continental Press Agency\n\nHarbour closes after storm\n\nBy Jane Roe\n\n{BODY}\n"
+    )
+    assert bar.source == "Continental Press Agency"
+
+
 def test_byline_masthead_and_credit_lines():
     [by] = cleaned(f"=== a.txt\nHarbour closes after storm\n\nBy Jane Roe, Harbor Herald\n\n{BODY}\n")
     assert by.source == "Harbor Herald"

@@ -29,6 +29,11 @@ GATES = {
         ROOT / "tests/data/cleaning-heldout",
         (0.95, 0.95, 0.9),
     ),
+    "third chrome set": (
+        ROOT / "tests/data/cleaning-heldout2/annotations.json",
+        ROOT / "tests/data/cleaning-heldout2",
+        (0.95, 0.95, 0.9),
+    ),
 }
 
 

@@ -81,6 +81,7 @@ def classify_lines(
         if match:
             reasons[i], ends_article[i] = match
     _mark_title(lines, reasons, known_title)
+    _mark_above_title(lines, reasons)
     _mark_repeats(lines, reasons, known_title, site_lines)
     _mark_bylines(lines, reasons)
     _mark_captions(lines, reasons)
@@ -90,12 +91,14 @@ def classify_lines(
 
 
 def _mark_title(lines: Sequence[Line], reasons: list[str | None], known_title: str | None) -> None:
-    """The headline: the known title repeated in the text, or else the first headline-like line of three or
-    more words among the first ten, before any reporting, that is no section label or masthead; else a page
-    title with the site's name after a bar ("… | Riverline Times"). A label is never the title: no title
-    is better than a wrong one."""
+    """The headline: the known title repeated in the text, or else a headline-like line of three or more
+    words among the first twelve, before any reporting, that is no section label or masthead. Where the
+    page has a byline or date block, the headline is the first such line that only a standfirst separates
+    from it (taglines and menus sit further up); else the first such line; else a page title with the
+    site's name after a bar ("… | Riverline Times"). A label is never the title: none beats a wrong one."""
+    candidates: list[int] = []
     with_bar: int | None = None
-    for i, line in enumerate(lines[:10]):
+    for i, line in enumerate(lines[:12]):
         if reasons[i] is not None:
             continue
         text = line.text.strip()
@@ -110,17 +113,47 @@ def _mark_title(lines: Sequence[Line], reasons: list[str | None], known_title: s
             break
         elif headline_like(line) and line.words >= 3 and len(lines) > 1 and not _label(text):
             if " | " not in text:
-                reasons[i] = TITLE
-                return
-            with_bar = i if with_bar is None else with_bar
-    if with_bar is not None:
-        reasons[with_bar] = TITLE
+                candidates.append(i)
+            elif with_bar is None:
+                with_bar = i
+    if not candidates:
+        if with_bar is not None:
+            reasons[with_bar] = TITLE
+        return
+    block = next(
+        (i for i in range(candidates[0] + 1, min(len(lines), 14)) if _dates_or_signs(lines[i], reasons[i])),
+        None,
+    )
+    if block is not None:
+        joined = [c for c in candidates if c < block and all(reasons[j] is None for j in range(c + 1, block))]
+        if joined:
+            reasons[joined[0]] = TITLE
+            return
+    reasons[candidates[0]] = TITLE
+
+
+def _dates_or_signs(line: Line, reason: str | None) -> bool:
+    """A byline or a date line: what follows a headline on a news page."""
+    return reason in ("boilerplate:timestamp", "boilerplate:date-line") or (
+        line.words <= 12 and bool(BYLINE.match(line.text.strip()))
+    )
+
+
+def _mark_above_title(lines: Sequence[Line], reasons: list[str | None]) -> None:
+    """Nothing above the headline is reporting: taglines and slogans there ("Your city. Your paper.") go."""
+    title = next((i for i, r in enumerate(reasons) if r == TITLE), 0)
+    for i in range(title):
+        if reasons[i] is None and not is_reporting(lines[i], None):
+            reasons[i] = "structure:outside-article"
 
 
 def _label(text: str) -> bool:
     """A section label, breadcrumb or masthead rather than a headline."""
     words = text.split()
-    outlet_name = len(words) <= 4 and all(w[:1].isupper() for w in words) and OUTLET_WORDS.search(text)
+    styled = text.islower() or all(
+        w[:1].isupper() for w in words
+    )  # "The Harbour Ledger", "the lanmore review"
+    outlet_name = len(words) <= 4 and styled and OUTLET_WORDS.search(text)
     return bool(SECTION_LABEL.search(text) or outlet_name)
 
 
@@ -190,6 +223,8 @@ def _mark_unpunctuated(lines: Sequence[Line], reasons: list[str | None]) -> None
         reasons[i] is None and lines[i].words <= 16 and not is_sentence_like(lines[i])
         for i in range(len(lines))
     ]
+    for i in _list_items(lines, short, first, last):
+        short[i] = False
     for i, line in enumerate(lines):
         if not short[i]:
             continue
@@ -200,3 +235,17 @@ def _mark_unpunctuated(lines: Sequence[Line], reasons: list[str | None]) -> None
             reasons[i] = "structure:headline-list"
         elif line.words <= 12:
             reasons[i] = "structure:subhead"
+
+
+_BULLET = re.compile(r"^[•▪◦*–-]\s+\w")
+
+
+def _list_items(lines: Sequence[Line], short: list[bool], first: int, last: int) -> list[int]:
+    """Short lines inside the reporting that form a list of the article's own: bulleted, or consecutive
+    lines that open alike ("Model TP-1700, …", "Model TP-1750, …"). Related headlines do neither."""
+    items = [i for i in range(first, last + 1) if short[i] and _BULLET.match(lines[i].text.strip())]
+    opening = [line.text.split()[0].lower() if line.text.split() else "" for line in lines]
+    for i in range(first, last):
+        if short[i] and short[i + 1] and opening[i] == opening[i + 1]:
+            items.extend((i, i + 1))
+    return sorted(set(items))

@@ -87,9 +87,10 @@ def _masthead(
     """A short capitalized line (or one part of a line split by "|", "—" or "·") outside the article body
     that names an outlet: it has an outlet word ("Gazette", "News"), or (weaker evidence, tried after the
     credits) its name recurs in the document."""
+    title = next((i for i, r in enumerate(reasons) if r == TITLE), 0)
     for i, line in enumerate(lines[:12]):
         reason = reasons[i] or ""
-        if not (reason.startswith("structure:") or reason == "boilerplate:menu"):
+        if not (reason.startswith("structure:") or reason == "boilerplate:menu" or (i < title and reason)):
             continue
         if reason == MASTHEAD:
             m = MASTHEAD_SECTION.match(line.text.strip())
@@ -99,6 +100,8 @@ def _masthead(
             words = name.split()
             if not 1 <= len(words) <= 4 or len(name) < 3 or name.endswith(TERMINALS):
                 continue
+            if name.islower() and OUTLET_WORDS.search(name):  # a lower-case wordmark ("the lanmore review")
+                name, words = name.title(), name.title().split()
             if not all(w[:1].isupper() for w in words):
                 continue
             if not recurring and OUTLET_WORDS.search(name):
@@ -201,29 +204,32 @@ def _display_case(name: str, raw: str) -> str:
 def _date(
     lines: Sequence[Line], reasons: Sequence[str | None], dateline_date: str | None
 ) -> tuple[str | None, CalendarDate | None, str]:
-    if dateline_date:
-        found = find_date(dateline_date)
-        if found and found.year:
-            return found.iso(), None, "date from the dateline"
-        if found:
-            return None, found, f"date unsure: the dateline gives {dateline_date!r} without a year"
-    ignored = None
-    for i, line in enumerate(lines):
-        if reasons[i] not in ("boilerplate:timestamp", "boilerplate:date-line"):
+    """The publication date: the dateline's, else the first date or timestamp line under the headline (a
+    date above it is the site's clock when the page also dates the article below it), else one above it
+    unless it is a "today" widget. A dateline without a year takes the year of a line with the same day."""
+    partial = find_date(dateline_date) if dateline_date else None
+    if partial and partial.year:
+        return partial.iso(), None, "date from the dateline"
+    title_at = next((i for i, r in enumerate(reasons) if r == TITLE), -1)
+    dated = [
+        (i, found, found.year)
+        for i, line in enumerate(lines)
+        if reasons[i] in ("boilerplate:timestamp", "boilerplate:date-line")
+        and (found := find_date(line.text))
+        and found.year
+    ]
+    below = [(i, found, year) for i, found, year in dated if i > title_at]
+    ignored = next((lines[i].text.strip() for i, _, _ in dated if i < title_at), None) if below else None
+    for i, found, year in below or dated:
+        if i == 0 and reasons[i] == "boilerplate:date-line" and _date_widget(lines[i].text, year, lines):
+            ignored = lines[i].text.strip()
             continue
-        found = find_date(line.text)
-        if not found or not found.year:
+        if partial and (found.month, found.day) != (partial.month, partial.day):
             continue
-        if i == 0 and reasons[i] == "boilerplate:date-line" and _date_widget(line.text, found.year, lines):
-            ignored = line.text.strip()
-            continue
-        return (
-            found.iso(),
-            None,
-            "date from a date line"
-            if reasons[i] == "boilerplate:date-line"
-            else ("date from a timestamp line"),
-        )
+        kind = "date line" if reasons[i] == "boilerplate:date-line" else "timestamp line"
+        return found.iso(), None, f"date from a {kind}"
+    if partial:
+        return None, partial, f"date unsure: the dateline gives {dateline_date!r} without a year"
     if ignored:
         return (
             None,

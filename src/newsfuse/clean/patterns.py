@@ -30,7 +30,9 @@ def _p(
 
 _DASHES = r"[\s\-–—•*|·_=]*"
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?\.?"
-_CLOCK = r"(?:\s*[,|-]?\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
+_CLOCK = r"(?:\s*[,|·•–-]?\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
+# A site's own clock or a date line's lead-in ("Today: Monday 8 November 2032").
+_TODAY = r"(?:(?:today|today's date|date)\s*[:,-]?\s*)?"
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -48,6 +50,11 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
         rf"(?: content)?|story continues below(?: (?:this )?advertisement)?|continue reading (?:below|the main story)"
         rf"|scroll to continue(?: with content)?|advertisement[\s\-–—]+(?:scroll|continue reading)"
         rf"(?: to continue| below)?)\]?{_DASHES}$",
+    ),
+    _p(
+        "advertisement",
+        r"^(?:advertisement|sponsored|paid (?:content|post)|ad)\s*[-–—:|]\s+.{1,80}$",
+        max_words=16,
     ),
     _p(
         "source-link",
@@ -75,7 +82,7 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
         "comment-form",
         r"^(?:leave a (?:comment|reply)|post a comment|add (?:a )?comment|\d+ comments?"
         r"|comments?(?: \(\d+\))?|join the (?:conversation|discussion)|show comments|view comments"
-        r"|comments are closed\.?|your email address will not be published\.?.*|required fields are marked.*"
+        r"|comments are (?:now )?closed\b.*|your email address will not be published\.?.*|required fields are marked.*"
         r"|save my name, email,? and website.*|cancel reply|post comment|submit comment|you must be logged in"
         r" to post a comment\.?|be the first to comment.*|log in to comment|sign in to comment)$",
         ends_article=True,
@@ -99,7 +106,11 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
         r"^follow .{1,60}\bon (?:twitter|facebook|instagram|x|threads|bluesky)\b.*$",
         max_words=20,
     ),
-    _p("share-widget", rf"^(?:(?:{SHARE_WORDS})[\s|,·/:•]*){{1,8}}$"),
+    _p(
+        "share-widget",
+        rf"^(?:(?:{SHARE_WORDS}|bluesky|threads|mastodon|email a friend)[\s|,·/:•]*){{1,8}}"
+        r"(?:\s*\(opens in (?:a )?new (?:window|tab)\))?$",
+    ),
     # Addressed to the reader: an imperative ("Sign up for…", "Get the Ledger's briefing…") or "our …";
     # "Residents can subscribe to the county's flood alerts" is news.
     _p(
@@ -125,9 +136,20 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
     _p(
         "affiliate",
         r"^.*\b(?:(?:we|this site) (?:may )?(?:earn|receive|get) (?:a )?(?:small )?(?:commission|compensation|"
-        r"a share of (?:sales|revenue))|contains? affiliate links?|as an amazon associate)\b.*$",
+        r"a share of (?:sales|revenue))|(?:commission|a share of (?:sales|revenue))\b.{0,40}\b(?:when you buy|"
+        r"through (?:our |the |these )?links|purchases? made through)|contains? affiliate links?|"
+        r"as an amazon associate|(?:chosen|selected) independently by our editors)\b.*$"
+        r"|^disclosure(?: statement)?:.*$",
         max_words=40,
-        cues=("commission", "compensation", "a share of", "affiliate", "amazon associate"),
+        cues=(
+            "commission",
+            "compensation",
+            "a share of",
+            "affiliate",
+            "amazon associate",
+            "independently",
+            "disclosure",
+        ),
     ),
     _p(
         "policy-link",
@@ -142,18 +164,31 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
         r"subscribers? only|log in to continue|sign in to continue|create (?:a )?free account|"
         r"you have (?:\d+|one) free articles?|this (?:article|content) is (?:only )?(?:available|for) "
         r"(?:to )?(?:subscribers|members)|become an? .{1,30} (?:member|subscriber)|for unlimited access|"
-        r"support (?:our|independent|local|quality) journalism|subscribe today|you must be an? "
-        r"(?:subscriber|member))\b.*$",
+        r"support (?:our|independent|local|quality) (?:science )?journalism|subscribe today|you must be an? "
+        r"(?:subscriber|member)|please consider (?:a |making a )?(?:donation|donating|contribution|supporting)"
+        r"|donate (?:now|today)|depends on (?:readers|reader support))\b.*$",
         max_words=30,
-        cues=("subscri", "log in", "sign in", "free a", "member", "unlimited access", "journalism"),
+        cues=(
+            "subscri",
+            "log in",
+            "sign in",
+            "free a",
+            "member",
+            "unlimited access",
+            "journalism",
+            "please consider",
+            "donate",
+            "depends on",
+        ),
     ),
     _p(
         "cookie-notice",
-        r"^.*\b(?:we use cookies|this (?:web)?site uses cookies|accept (?:all )?cookies|"
+        r"^.*\b(?:we use (?:\w+ ){0,2}cookies|this (?:web)?site uses cookies|accept (?:all )?cookies|"
         r"cookie (?:policy|settings|preferences|consent)|by continuing to (?:use|browse) (?:this|our) "
-        r"(?:site|website)|manage (?:your )?(?:privacy|consent))\b.*$",
+        r"(?:site|website)|manage (?:your )?(?:privacy|consent)|(?:we and )?our \d+ (?:partners|vendors)"
+        r"|store and(?:/or)? access information on (?:a|your) device)\b.*$",
         max_words=60,
-        cues=("cookie", "continuing to", "manage"),
+        cues=("cookie", "continuing to", "manage", "partners", "vendors", "information on"),
     ),
     _p(
         "photo-credit",
@@ -177,21 +212,29 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
     _p("gallery", r"^(?:(?:image|photo|slide|picture) )?\d{1,3}\s*(?:/|of)\s*\d{1,3}$"),
     _p(
         "timestamp",
-        r"^(?:published|updated|posted|last updated|first published|modified)\b(?: on| at)?[:\s]"
+        r"^(?:published|updated|posted|last updated|first published|first posted|modified|date)\b(?: on| at)?[:\s]"
         r".{0,60}$",
     ),
     _p("timestamp", r"^\d+\s*(?:min(?:ute)?s?|hours?|hrs?)\s+(?:read|ago)$"),
     _p(
         "date-line",
-        rf"^(?:{_WEEKDAY}\s*,?\s*)?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*,?\s+\d{{4}}{_CLOCK}$",
+        rf"^{_TODAY}(?:{_WEEKDAY}\s*,?\s*)?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*,?\s+\d{{4}}{_CLOCK}$",
     ),
-    _p("date-line", rf"^(?:{_WEEKDAY}\s*,?\s*)?\d{{1,2}}\s+{_MONTH}\s+\d{{4}}{_CLOCK}$"),
-    _p("date-line", rf"^\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}{_CLOCK}$"),
+    _p(
+        "date-line",
+        rf"^{_TODAY}(?:{_WEEKDAY}\s*,?\s*)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}{_CLOCK}$",
+    ),
+    _p(
+        "date-line",
+        rf"^{_TODAY}(?:{_WEEKDAY}\s*,?\s*)?\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}{_CLOCK}(?:\s+{_WEEKDAY})?$",
+    ),
     _p("link-arrow", r"^.{1,120}\s*[→»›]$", max_words=20),
     _p(
         "tip-line",
         r"^(?:have|got) a (?:news )?tip\b.*|^(?:send|email) us (?:a|your) (?:news )?tips?\b.*|"
         r"^(?:report|spotted) an? (?:error|typo|mistake)\b.*|^contact (?:our|the) newsroom\b.*|"
+        r"^.{0,60}\bif you (?:spot|see|notice|find) an? (?:error|mistake|factual error)\b.*|"
+        r"^.{0,40}\bis committed to accuracy\b.*|"
         r"^was this (?:article|story) (?:helpful|useful)\??$|^yes\s+no$",
         max_words=20,
     ),
@@ -267,7 +310,9 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
 
 # A byline: "By Jane Roe, The Daily Planet", "by time news", "Story by …". Not chrome as such, but not
 # reporting either: it is removed from the text and used as outlet/author metadata.
-BYLINE = re.compile(r"^(?:(?:story|words|text|report) )?by\s+(?P<who>[^.!?]{2,80})$", re.IGNORECASE)
+BYLINE = re.compile(
+    r"^(?:(?:story|words|text|report|written|reporting) )?by\s+(?P<who>[^.!?]{2,80})$", re.IGNORECASE
+)
 
 # Words that name news outlets ("Gazette", "News", "Radio"): a short capitalized name with one is an outlet.
 OUTLET_WORDS = re.compile(
@@ -287,7 +332,7 @@ MASTHEAD_SECTION = re.compile(
 )
 # Not a headline: a section label or breadcrumb ("Tech › Gadgets › Phones", "Culture · Music", "Life
 # Sciences / Oceans"), or a masthead ("THE NORTHGATE COURIER — Independent news since 1921").
-SECTION_LABEL = re.compile(r"\s[›»>·/•]\s|^[A-Z]{2,}(?:\s+[A-Z]{2,})+\b")
+SECTION_LABEL = re.compile(r"\s(?:[›»>·/•▸▹→]|::)\s|^[A-Z]{2,}(?:\s+[A-Z]{2,})+\b")
 TITLE_OUTLET = re.compile(r"^(?P<title>.{10,}?)\s+[–—|-]\s+(?P<outlet>[A-Z][\w.&' ]{1,38}[\w.])\s*$")
 
 # "PORT ALDER, March 3 (Coastline Wire) —", "WASHINGTON (Reuters) -", "(CNN)", "PHOENIX _".
@@ -317,7 +362,8 @@ CAPTION_CUES = re.compile(
     r"|\((?:left|right|center|centre|l|r|c|pictured|file)\)"
     r"|\((?:[\w .]*photo|photo|image|credit|picture)[^)]*\)\s*\.?$"
     r"|^(?:pictured|above|top|file photo|in this (?:photo|image|file photo))\b[:,]"
-    r"|\b(?:credit|photograph|photo|picture|image)s?:\s*[^.]{2,80}$",
+    r"|\b(?:credit|photograph|photo|picture|image)s?:\s*[^.]{2,80}$"
+    r"|©\s*[^.]{2,80}$|\b(?:photo|image|picture)s? courtesy (?:of )?[^.]{2,80}\.?$",
     re.IGNORECASE,
 )
 
