@@ -1,3 +1,5 @@
+import pytest
+
 from newsfuse import brief
 from newsfuse.model import Mention
 from newsfuse.provenance import Provenance
@@ -66,6 +68,26 @@ def test_a_one_word_person_that_is_part_of_a_place_or_body_joins_it():
         "River Vessen": "GPE",
         "Vessen Valley Radio": "ORG",
         "Maddox": "PERSON",
+    }
+
+
+@pytest.mark.parametrize("ner", ["rules", "auto"])
+def test_a_pronoun_speaker_is_the_person_the_story_just_introduced(ner):
+    text = (
+        "The tram left the rails on Canal Row on Tuesday morning, injuring 14 people.\n\n"
+        '"There was a bang, then everybody was on the floor," said Noor Halabi, a nursing student.\n\n'
+        "Chief executive Ilse Vandermeer met investigators at the cordon. She said the driver was hurt.\n\n"
+        '"He has a clean record, and he is devastated," she said.\n\n'
+        "Dilys Carrow, who has run the bakery on Canal Row for 22 years, watched the cranes arrive.\n\n"
+        '"I moved what I could upstairs, but the ovens do not float," she said.\n\n'
+        '"It is far too early to say what happened," lead investigator Corinne Lachapelle told reporters.\n'
+    )
+    speakers = {q.text[:12]: q.speaker_name for q in brief([{"text": text}], ner=ner).quotes}
+    assert speakers == {
+        "There was a ": "Noor Halabi",
+        "He has a cle": "Ilse Vandermeer",
+        "I moved what": "Dilys Carrow",
+        "It is far to": "Corinne Lachapelle",
     }
 
 

@@ -41,6 +41,9 @@ _REPORT_VERB = re.compile(
 _SURNAME_SPEAKS = re.compile(
     r"\b([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*)\s+(?:said|says|told|added|warned|noted)\b"
 )
+_PERSON_WHO = re.compile(
+    r"\b([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*(?: [A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*){1,2}), who(?:se)?\b"
+)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|according to)\s*$")
 _STREET = re.compile(
     r"\b(?:Lane|Street|Road|Avenue|Square|Drive|Boulevard|Quay|Row|Terrace|Crescent|Way|Highway|Alley|Gate|Bridge)$"
@@ -93,8 +96,32 @@ def extract_mentions(docs: Sequence[Document], settings: Settings) -> list[Menti
         nlp = _spacy()
         parsed = nlp.pipe((d.text for d in live), batch_size=8)
         found = [m for doc, result in zip(live, parsed, strict=True) for m in _from_spacy(doc, result)]
-        return _surnames_that_speak(live, _type_by_evidence(_without_common_words(live, found)))
-    return _type_by_majority([m for doc in live for m in _from_rules(doc)])
+        typed = _type_by_evidence(_without_common_words(live, found))
+        return _surnames_that_speak(live, _people_who(live, typed))
+    return _people_who(live, _type_by_majority([m for doc in live for m in _from_rules(doc)]))
+
+
+def _people_who(docs: Sequence[Document], mentions: list[Mention]) -> list[Mention]:
+    """Add the full names the model missed that a relative clause proves are people ("Dilys Carrow, who has
+    run the bakery for 22 years, …"), unless an organisation's word is in them; a title goes to the role
+    ("Mayor Tobias Renwick, who…")."""
+    taken = {(m.doc_id, m.end) for m in mentions}
+    added = []
+    for doc in docs:
+        for w in _PERSON_WHO.finditer(doc.text):
+            name, start, title = _strip_title(w[1], w.start(1))
+            if (doc.id, w.end(1)) in taken or _ORG_WORDS.search(name) or len(name.split()) < 2:
+                continue
+            if name.split()[0].lower() not in _NOT_NAMES:
+                added.append(
+                    Mention(
+                        doc.id, start, w.end(1), name, "PERSON", title or _role(doc.text, start, w.end(1))
+                    )
+                )
+    if not added:
+        return mentions
+    order = {doc.id: i for i, doc in enumerate(docs)}
+    return sorted([*mentions, *added], key=lambda m: (order[m.doc_id], m.start))
 
 
 def _surnames_that_speak(docs: Sequence[Document], mentions: list[Mention]) -> list[Mention]:

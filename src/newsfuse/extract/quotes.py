@@ -24,9 +24,10 @@ _VERBS = (
 _WHO = (
     r"(?P<who>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,6}|he|she|they|the\s+[a-z]+(?:\s+[a-z]+){0,2})"
 )
-# After the closing quote: ``,” Marsh said`` / ``,” said Marsh`` / ``,” he added``.
+# After the closing quote: ``,” Marsh said`` / ``,” said Marsh`` / ``,” he added`` / ``,” lead investigator
+# Corinne Lachapelle told…`` (a lower-case title before the name).
 _AFTER = re.compile(
-    rf"^\s*[,.!?]?\s*(?:(?:{_WHO})\s+(?:{_VERBS})\b|(?:{_VERBS})\s+(?P<who2>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,6}}"
+    rf"^\s*[,.!?]?\s*(?:(?:(?:[a-z]+\s+){{1,3}}(?=[A-Z]))?(?:{_WHO})\s+(?:{_VERBS})\b|(?:{_VERBS})\s+(?P<who2>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,6}}"
     rf"|the\s+[a-z]+(?:\s+[a-z]+){{0,2}}))"
 )
 # Before the opening quote: ``Marsh said: “`` / ``Marsh said that “`` / ``Marsh told reporters, “``.

@@ -34,7 +34,12 @@ _NUMBER = re.compile(
 )
 _NEGATION = re.compile(r"\b(?:not|no|never|nobody|nothing|none|cannot)\b|n[’']t\b", re.IGNORECASE)
 _PRONOUNS = {"he", "she", "they"}
-_SPEAKS = re.compile(r"[^.!?“”\"]{0,80}?\b(?:said|says|told|added|explained|announced|stated|insisted)\b")
+_SPEECH = r"(?:said|says|told|added|explained|announced|stated|insisted)"
+# After a name: it speaks in its own sentence, or the next sentence has a pronoun speak ("Ilse Vandermeer met
+# the investigators. She said…").
+_SPEAKS = re.compile(
+    rf"[^.!?“”\"]{{0,80}}?\b{_SPEECH}\b|[^.!?“”\"]{{0,160}}[.!?]\s+(?:He|She|They)\s+{_SPEECH}\b"
+)
 
 
 def resolve_quotes(
@@ -137,20 +142,19 @@ def _speaker_just_before(
     actor_of: dict[int, str],
     people: Sequence[Actor],
 ) -> str | None:
-    """The last person the previous paragraph has saying something, when the quote opens its paragraph."""
+    """When the quote opens its paragraph: the last person the previous paragraph has saying something, else
+    the person that paragraph opens with ("Dilys Carrow, who has run the bakery for 22 years, watched…")."""
     if text[q.paragraph_start : q.start].strip(" “\"'‘"):
         return None
     end = len(text[: q.paragraph_start].rstrip())
     start = text.rfind("\n", 0, end) + 1
     ids = {p.id for p in people}
-    speaking = [
-        i
-        for i in candidates
-        if start <= mentions[i].start < end
-        and actor_of.get(i) in ids
-        and _SPEAKS.match(text, mentions[i].end, end)
-    ]
-    return actor_of[speaking[-1]] if speaking else None
+    named = [i for i in candidates if start <= mentions[i].start < end and actor_of.get(i) in ids]
+    speaking = [i for i in named if _SPEAKS.match(text, mentions[i].end, end)]
+    if speaking:
+        return actor_of[speaking[-1]]
+    opening = [i for i in named if not text[start : mentions[i].start].strip()]
+    return actor_of[opening[0]] if opening else None
 
 
 def _by_role(role: str, actors: Sequence[Actor]) -> str | None:
