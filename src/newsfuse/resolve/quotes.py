@@ -1,9 +1,11 @@
 """Quotes: speakers resolved to actors, the same quotation merged across documents, variants flagged.
 
 A speaker written as a name is the actor that name belongs to. "he"/"she"/"they" is the person the
-paragraph names last before the quote; else the person the paragraph just before says something
-("Gwen Halloran, who runs the post office, said …" / "“…,” she said."); else the speaker of the previous
-quotation in the same document when it is at most two paragraphs back. "the chief" is the one actor whose
+paragraph names last before the quote; else the person the paragraph just before has say something,
+directly or through a pronoun ("Gwen Halloran, who runs the post office, said …" / "Ilse Vandermeer met
+investigators. She said …", then "“…,” she said."), or else opens with ("Dilys Carrow, who has run the
+bakery, watched …"); else the speaker of the previous quotation in the same document when it is at most
+two paragraphs back. "the chief" is the one actor whose
 role is a chief. Anything else ambiguous stays unknown rather than guessed.
 
 Two quotations are the same when their words overlap enough (Jaccard >= 0.5, or the shorter one mostly
