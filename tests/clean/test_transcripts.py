@@ -54,3 +54,14 @@ def test_common_words_are_never_recased_as_names():
 def test_one_transcript_alone_still_gets_sentence_capitals():
     [doc] = cleaned(f"=== t.txt\n{TRANSCRIPT}")
     assert doc.text.startswith("And then lavrov said it's over.")
+
+
+def test_speakers_introduced_by_full_name_keep_their_surname():
+    clip = (
+        "good evening, i m dana whitfield. our reporter rick sandoval is at the cordon. rick? "
+        "rick: dana, it s a tense scene here and the road is closed. dana: thank you rick, stay safe out there.\n"
+    )
+    [doc] = cleaned(f"=== t.txt\n{clip}")
+    assert "I'm Dana Whitfield." in doc.text and "Our reporter Rick Sandoval is at the cordon." in doc.text
+    assert "thank you Rick" in doc.text.replace("Thank", "thank")
+    assert "Tense" not in doc.text  # only the words after an introduced speaker's name

@@ -125,6 +125,24 @@ def case_vocabulary(texts: Iterable[str]) -> dict[str, str]:
     }
 
 
+def introduced_names(raw: str) -> dict[str, str]:
+    """Full names a transcript's speakers are introduced by ("i m dana whitfield", "our reporter rick
+    sandoval", then "dana:" / "rick:" turns): lower-case form -> capitalized, for the name and its surname."""
+    speakers = {m.group(1) for m in SPEAKER_MARKER.finditer(raw) if " " not in m.group(1)} - _FUNCTION_WORDS
+    names: dict[str, str] = {}
+    for m in _INTRODUCTION.finditer(raw):
+        first, last = m.group(1), m.group(2)
+        if first in speakers and last not in _FUNCTION_WORDS:
+            names[f"{first} {last}"] = f"{first.capitalize()} {last.capitalize()}"
+            names[last] = last.capitalize()
+    return names
+
+
+_INTRODUCTION = re.compile(
+    r"\b(?:i m|i am|this is|reporter|correspondent|anchor|host|presenter|editor)\s+([a-z]{2,})\s+([a-z]{2,})\b"
+)
+
+
 def _opens_sentence(text: str, pos: int) -> bool:
     """At a sentence or quotation start: words there are capitalized whatever they are."""
     before = text[max(0, pos - 4) : pos].rstrip(" ")
