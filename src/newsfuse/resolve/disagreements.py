@@ -13,6 +13,8 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
+import numpy as np
+
 from newsfuse.align import Alignment
 from newsfuse.model import Claim, Disagreement, Sentence
 from newsfuse.provenance import Provenance
@@ -95,12 +97,22 @@ def find_disagreements(
     nouns = {k: noun for w in written for k, (_, noun) in w.items()}
     by_unit: dict[str, dict[float, set[int]]] = defaultdict(lambda: defaultdict(set))
     opposite: list[tuple[int, int]] = []
-    for i, j, common in zip(shared.row, shared.col, shared.data, strict=True):
-        value = similarity[i, j]
-        if i >= j or (value < RELATED and common < RELATED_SHARED + 1):
-            continue
+    # Only pairs of sentences from two different documents can disagree: filter those first, in bulk, so a
+    # single long document (thousands of sentences sharing words) costs nothing here.
+    doc_of = np.array([s.doc_id for s in sentences], dtype=object)
+    pairs = (shared.row < shared.col) & (doc_of[shared.row] != doc_of[shared.col])
+    rows, cols, commons = shared.row[pairs], shared.col[pairs], shared.data[pairs]
+    values = np.asarray(similarity[rows, cols]).ravel() if len(rows) else np.zeros(0)
+    related = (values >= RELATED) | (commons >= RELATED_SHARED + 1)
+    independent: dict[tuple[str, str], bool] = {}
+    for i, j, value in zip(
+        rows[related].tolist(), cols[related].tolist(), values[related].tolist(), strict=True
+    ):
         a, b = sentences[i], sentences[j]
-        if provenance.independent({a.doc_id, b.doc_id}) < 2:
+        key = (a.doc_id, b.doc_id)
+        if key not in independent:
+            independent[key] = provenance.independent({a.doc_id, b.doc_id}) >= 2
+        if not independent[key]:
             continue
         for unit in numbers[i].keys() & numbers[j].keys():
             low, high = sorted((numbers[i][unit], numbers[j][unit]))
