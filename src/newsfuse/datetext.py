@@ -57,8 +57,12 @@ _PATTERNS = (
         rf"(?:\s*,?\s*(?P<y>\d{{4}}))?",
         re.IGNORECASE,
     ),
-    # "25.05.2030", "5/25/2030": only when one number cannot be a month ("05/06/2030" is left alone).
-    re.compile(r"\b(?P<na>\d{1,2})[./](?P<nb>\d{1,2})[./](?P<y>\d{4})\b"),
+    # "25.05.2030", "5/25/2030": only when one number cannot be a month, or a weekday written beside the
+    # date fits one reading only ("12/05/2030 Thursday"); "05/06/2030" alone is left alone.
+    re.compile(
+        rf"\b(?P<na>\d{{1,2}})[./](?P<nb>\d{{1,2}})[./](?P<y>\d{{4}})\b(?:,?\s*(?P<wd>{_WEEKDAY})\b)?",
+        re.IGNORECASE,
+    ),
 )
 
 
@@ -106,9 +110,13 @@ def _from_match(m: re.Match[str]) -> CalendarDate | None:
     groups = m.groupdict()
     if groups.get("na"):
         first, second = int(groups["na"]), int(groups["nb"])
-        if (first > 12) == (second > 12):
+        readings = [(m, d) for m, d in ((first, second), (second, first)) if _real(int(groups["y"]), m, d)]
+        weekday = WEEKDAYS.get((groups.get("wd") or "").lower())
+        if weekday is not None:
+            readings = [(m, d) for m, d in readings if dt.date(int(groups["y"]), m, d).weekday() == weekday]
+        if len(set(readings)) != 1:
             return None  # day-first or month-first: the text does not say
-        groups = {**groups, "m": str(min(first, second)), "d": str(max(first, second))}
+        groups = {**groups, "m": str(readings[0][0]), "d": str(readings[0][1])}
     month = MONTHS[groups["mn"].lower()] if groups.get("mn") else int(groups["m"])
     day = int(groups["d"])
     year = int(groups["y"]) if groups.get("y") else None
@@ -116,6 +124,14 @@ def _from_match(m: re.Match[str]) -> CalendarDate | None:
     if not (1 <= month <= 12 and 1 <= day <= 31) or (year is not None and not 1900 <= year <= 2100):
         return None
     return CalendarDate(month, day, year, weekday)
+
+
+def _real(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def parse_iso_or_text(value: str) -> str | None:

@@ -1,3 +1,5 @@
+from newsfuse.datetext import CalendarDate, find_date
+
 from ..conftest import cleaned
 
 BODY = "The harbour was closed on Monday after the storm, and ferries were cancelled, officials said."
@@ -59,6 +61,17 @@ def test_a_date_above_the_headline_is_the_sites_clock_when_one_below_dates_the_a
         f"PORT ALDER, Dec 4 (Coastline Wire) - {BODY}\n"
     )
     assert wire.date == "2030-12-04"  # the dateline's day, with the year of the date line that agrees
+
+
+def test_numeric_dates_are_read_only_when_the_text_settles_day_and_month():
+    assert find_date("Published 25.05.2030 – 19:04") == CalendarDate(5, 25, 2030)
+    assert find_date("5/25/2030") == CalendarDate(5, 25, 2030)
+    assert find_date("12/05/2030 Thursday") == CalendarDate(
+        12, 5, 2030, weekday=3
+    )  # 5 December is a Thursday
+    assert find_date("12/05/2030, Sunday") == CalendarDate(5, 12, 2030, weekday=6)
+    assert find_date("05/06/2030") is None  # 5 June or 6 May: the text does not say
+    assert find_date("version 1.2.2030") is None
 
 
 def test_the_headline_is_the_line_a_byline_or_date_follows_not_a_tagline_above_it():
