@@ -3,11 +3,10 @@ the cross-source stages (copies, quotes and speakers, actors, dates, conflicts p
 
     python benchmarks/quality_gate.py [-v]
 
-`tests/data/cleaning-heldout3` and `-heldout4` were written (by someone who had not read the cleaner) after the
-cleaner and were never used to tune it: their numbers are the honest estimate of how the cleaner does on
-chrome it has not seen.
-`tests/data/cleaning-heldout` and `-heldout2` played that part until stop 12, when their misses were used to
-tune the cleaner.
+`tests/data/cleaning-heldout4` was written (by someone who had not read the cleaner) after the cleaner and was
+never used to tune it: its numbers are the honest estimate of how the cleaner does on chrome it has not seen.
+`tests/data/cleaning-heldout`, `-heldout2` and `-heldout3` played that part until stop 12, when their misses
+were used to tune the cleaner.
 """
 
 from __future__ import annotations
@@ -33,7 +32,7 @@ SETS = {
         "tests/data/cleaning-heldout2/annotations.json",
         "tests/data/cleaning-heldout2",
     ),
-    "held-out set (tests/data/cleaning-heldout3)": (
+    "fourth chrome set (tests/data/cleaning-heldout3)": (
         "tests/data/cleaning-heldout3/annotations.json",
         "tests/data/cleaning-heldout3",
     ),

@@ -70,6 +70,21 @@ def test_appeals_to_the_reader_are_chrome_but_news_about_signing_up_is_not():
     )
 
 
+def test_nonprofit_appeals_and_republishing_notes_are_chrome():
+    assert pattern_reason(
+        "The Tribune is a nonprofit newsroom. If reporting like this matters to you, donate."
+    )
+    assert pattern_reason("Republish this article for free under our Creative Commons license.")
+    assert not pattern_reason("The clinic is a nonprofit run by volunteers, the council said on Monday.")
+
+
+def test_a_credit_at_the_end_of_a_line_makes_it_a_caption():
+    credited = "Students leave the school on Tuesday afternoon. Staff photo by Marcus Feeney"
+    report = "The state voided the scores of 340 students after answers leaked, officials said on Monday."
+    reasons = reasons_by_line(f"School exams voided\n\n{report}\n\n{credited}\n\n{report[:-1]} again.\n")
+    assert reasons[credited] == "caption:photo"
+
+
 def test_a_paragraph_before_a_picture_credit_is_no_caption_when_it_reports():
     report = (
         "The company showed the device at a small event in a converted warehouse in Oakport, where executives"

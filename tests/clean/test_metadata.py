@@ -85,6 +85,20 @@ def test_the_headline_is_the_line_a_byline_or_date_follows_not_a_tagline_above_i
     assert "since 1887" not in doc.text and "Your valley" not in doc.text
 
 
+def test_the_headline_sits_just_above_the_author_and_date_lines():
+    page = (
+        "=== a.txt\nLog in | Register | My account\n\nNORTHMOOR EVENING POST\n\n"
+        + "".join(f"{item}\n\n" for item in ("Home", "News", "Health", "Business", "Sport", "Jobs"))
+        + "TRANSPORT & SHIPPING\n\nTwo hospitals to merge under a single board\n\n"
+        "The deal ends a decade of talks; unions want guarantees\n\nReggie Oduya | Health reporter\n\n"
+        f"Jun 11, 2030 Updated Jun 12, 2030\n\n{BODY}\n"
+    )
+    [doc] = cleaned(page)
+    assert doc.title == "Two hospitals to merge under a single board"
+    assert doc.source == "Northmoor Evening Post"  # not "Register" from the menu
+    assert doc.date == "2030-06-11"
+
+
 def test_a_lower_case_wordmark_and_a_masthead_split_by_a_bar_name_the_outlet():
     [mark] = cleaned(
         f"=== a.txt\nthe lanmore review\n\nHarbour closes after storm\n\nBy Jane Roe\n\n{BODY}\n"

@@ -34,6 +34,11 @@ GATES = {
         ROOT / "tests/data/cleaning-heldout2",
         (0.95, 0.95, 0.9),
     ),
+    "fourth chrome set": (
+        ROOT / "tests/data/cleaning-heldout3/annotations.json",
+        ROOT / "tests/data/cleaning-heldout3",
+        (0.95, 0.95, 0.9),
+    ),
 }
 
 

@@ -92,13 +92,14 @@ def classify_lines(
 
 def _mark_title(lines: Sequence[Line], reasons: list[str | None], known_title: str | None) -> None:
     """The headline: the known title repeated in the text, or else a headline-like line of three or more
-    words among the first twelve, before any reporting, that is no section label or masthead. Where the
-    page has a byline or date block, the headline is the first such line that only a standfirst separates
-    from it (taglines and menus sit further up); else the first such line; else a page title with the
-    site's name after a bar ("… | Riverline Times"). A label is never the title: none beats a wrong one."""
+    words among the first twenty, before any reporting, that is no section label or masthead. Where the
+    page has a byline or date block, the headline is the first such line at most three lines above it (a
+    standfirst or an author line may sit between; taglines and menus sit further up); else the first such
+    line; else a page title with the site's name after a bar ("… | Riverline Times"). A label is never the
+    title: none beats a wrong one."""
     candidates: list[int] = []
     with_bar: int | None = None
-    for i, line in enumerate(lines[:12]):
+    for i, line in enumerate(lines[:20]):
         if reasons[i] is not None:
             continue
         text = line.text.strip()
@@ -121,15 +122,11 @@ def _mark_title(lines: Sequence[Line], reasons: list[str | None], known_title: s
             reasons[with_bar] = TITLE
         return
     block = next(
-        (i for i in range(candidates[0] + 1, min(len(lines), 14)) if _dates_or_signs(lines[i], reasons[i])),
+        (i for i in range(candidates[0] + 1, min(len(lines), 24)) if _dates_or_signs(lines[i], reasons[i])),
         None,
     )
-    if block is not None:
-        joined = [c for c in candidates if c < block and all(reasons[j] is None for j in range(c + 1, block))]
-        if joined:
-            reasons[joined[0]] = TITLE
-            return
-    reasons[candidates[0]] = TITLE
+    near = [c for c in candidates if block is not None and block - 3 <= c < block]
+    reasons[near[0] if near else candidates[0]] = TITLE
 
 
 def _dates_or_signs(line: Line, reason: str | None) -> bool:
@@ -154,7 +151,8 @@ def _label(text: str) -> bool:
         w[:1].isupper() for w in words
     )  # "The Harbour Ledger", "the lanmore review"
     outlet_name = len(words) <= 4 and styled and OUTLET_WORDS.search(text)
-    return bool(SECTION_LABEL.search(text) or outlet_name)
+    shouted = text.isupper() and len(words) <= 5  # "TRANSPORT & SHIPPING", "NORTHMOOR EVENING POST"
+    return bool(SECTION_LABEL.search(text) or outlet_name or shouted)
 
 
 def _mark_repeats(

@@ -88,7 +88,8 @@ def _masthead(
     that names an outlet: it has an outlet word ("Gazette", "News"), or (weaker evidence, tried after the
     credits) its name recurs in the document."""
     title = next((i for i, r in enumerate(reasons) if r == TITLE), 0)
-    for i, line in enumerate(lines[:12]):
+    single: str | None = None
+    for i, line in enumerate(lines[:20]):
         reason = reasons[i] or ""
         if not (reason.startswith("structure:") or reason == "boilerplate:menu" or (i < title and reason)):
             continue
@@ -105,11 +106,13 @@ def _masthead(
             if not all(w[:1].isupper() for w in words):
                 continue
             if not recurring and OUTLET_WORDS.search(name):
-                return _display_case(name, raw)
+                if len(words) > 1:
+                    return _display_case(name, raw)
+                single = single or _display_case(name, raw)  # "Register" in a menu: only if nothing better
             recurs = len(re.findall(rf"\b{re.escape(name)}\b", raw, re.IGNORECASE)) > 1
             if recurring and recurs and (name.isupper() or len(words) > 1):
                 return _display_case(name, raw)
-    return None
+    return single
 
 
 TERMINALS = (".", "!", "?", ":")

@@ -166,7 +166,8 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
         r"(?:to )?(?:subscribers|members)|become an? .{1,30} (?:member|subscriber)|for unlimited access|"
         r"support (?:our|independent|local|quality) (?:science )?journalism|subscribe today|you must be an? "
         r"(?:subscriber|member)|please consider (?:a |making a )?(?:donation|donating|contribution|supporting)"
-        r"|donate (?:now|today)|depends on (?:readers|reader support))\b.*$",
+        r"|donate (?:now|today)|depends on (?:readers|reader support)|is an? (?:independent )?nonprofit newsroom"
+        r"|if (?:reporting|journalism|stories) like this matters?)\b.*$",
         max_words=30,
         cues=(
             "subscri",
@@ -179,6 +180,8 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
             "please consider",
             "donate",
             "depends on",
+            "nonprofit",
+            "like this matter",
         ),
     ),
     _p(
@@ -217,6 +220,11 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
     ),
     _p("timestamp", r"^\d+\s*(?:min(?:ute)?s?|hours?|hrs?)\s+(?:read|ago)$"),
     _p(
+        "timestamp",
+        rf"^(?:{_WEEKDAY}\s*,?\s*)?{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}{_CLOCK}\s*[|·•,-]?\s*(?:updated|modified)\b.{{0,40}}$",
+        max_words=14,
+    ),
+    _p(
         "date-line",
         rf"^{_TODAY}(?:{_WEEKDAY}\s*,?\s*)?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*,?\s+\d{{4}}{_CLOCK}$",
     ),
@@ -245,7 +253,8 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
         "copyright",
         r"^(?:©|copyright|\(c\))\s*.{0,80}$|^.{0,60}\ball rights reserved\b.*$"
         r"|^.{0,40}\bthis copy is for your personal,? non-?commercial use\b.*$"
-        r"|^.{0,60}\b(?:licensed under (?:a |the )?creative commons|republished under a creative commons)\b.*$",
+        r"|^.{0,60}\b(?:licensed under (?:a |the )?creative commons|republished under a creative commons)\b.*$"
+        r"|^republish this (?:article|story)\b.{0,80}$",
     ),
     _p(
         "contributors",
@@ -363,7 +372,8 @@ CAPTION_CUES = re.compile(
     r"|\((?:[\w .]*photo|photo|image|credit|picture)[^)]*\)\s*\.?$"
     r"|^(?:pictured|above|top|file photo|in this (?:photo|image|file photo))\b[:,]"
     r"|\b(?:credit|photograph|photo|picture|image)s?:\s*[^.]{2,80}$"
-    r"|©\s*[^.]{2,80}$|\b(?:photo|image|picture)s? courtesy (?:of )?[^.]{2,80}\.?$",
+    r"|©\s*[^.]{2,80}$|\b(?:photo|image|picture)s? courtesy (?:of )?[^.]{2,80}\.?$"
+    r"|\b(?:staff |file )?(?:photo|photograph|picture)s? by [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*\.?$",
     re.IGNORECASE,
 )
 
