@@ -70,6 +70,11 @@ def test_appeals_to_the_reader_are_chrome_but_news_about_signing_up_is_not():
     )
 
 
+def test_a_date_label_needs_its_colon():
+    assert pattern_reason("Date: 7 Aug 2033") == ("boilerplate:timestamp", False)
+    assert pattern_reason("Date of the next hearing was not set.") is None
+
+
 def test_nonprofit_appeals_and_republishing_notes_are_chrome():
     assert pattern_reason(
         "The Tribune is a nonprofit newsroom. If reporting like this matters to you, donate."

@@ -147,9 +147,8 @@ def _mark_above_title(lines: Sequence[Line], reasons: list[str | None]) -> None:
 def _label(text: str) -> bool:
     """A section label, breadcrumb or masthead rather than a headline."""
     words = text.split()
-    styled = text.islower() or all(
-        w[:1].isupper() for w in words
-    )  # "The Harbour Ledger", "the lanmore review"
+    # Written as a name: "The Harbour Ledger", or a lower-case wordmark: "the lanmore review".
+    styled = text.islower() or all(w[:1].isupper() for w in words)
     outlet_name = len(words) <= 4 and styled and OUTLET_WORDS.search(text)
     shouted = text.isupper() and len(words) <= 5  # "TRANSPORT & SHIPPING", "NORTHMOOR EVENING POST"
     return bool(SECTION_LABEL.search(text) or outlet_name or shouted)

@@ -176,9 +176,7 @@ _CREDIT_FOR = re.compile(
     r"\b(?i:photograph|photo|illustration|image|graphic|video|credit)s?:\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
     r" for (?:[Tt]he )?(?P<outlet>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})\s*\.?$"
 )
-_MORE_FROM = re.compile(
-    r"^more from (?P<outlet>The [A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})\s*:?$", re.IGNORECASE
-)
+_MORE_FROM = re.compile(r"^(?i:more from) (?P<outlet>The [A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})\s*:?$")
 
 
 def self_reference(raw: str) -> str | None:

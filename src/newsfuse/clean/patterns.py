@@ -215,8 +215,8 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
     _p("gallery", r"^(?:(?:image|photo|slide|picture) )?\d{1,3}\s*(?:/|of)\s*\d{1,3}$"),
     _p(
         "timestamp",
-        r"^(?:published|updated|posted|last updated|first published|first posted|modified|date)\b(?: on| at)?[:\s]"
-        r".{0,60}$",
+        r"^(?:(?:published|updated|posted|last updated|first published|first posted|modified)\b(?: on| at)?[:\s]"
+        r"|date:\s).{0,60}$",
     ),
     _p("timestamp", r"^\d+\s*(?:min(?:ute)?s?|hours?|hrs?)\s+(?:read|ago)$"),
     _p(
