@@ -110,18 +110,14 @@ def _people_who(docs: Sequence[Document], mentions: list[Mention]) -> list[Menti
     for doc in docs:
         for w in _PERSON_WHO.finditer(doc.text):
             name, start, title = _strip_title(w[1], w.start(1))
-            if (doc.id, w.end(1)) in taken or _ORG_WORDS.search(name) or len(name.split()) < 2:
+            end = w.end(1)
+            if (doc.id, end) in taken or _ORG_WORDS.search(name) or len(name.split()) < 2:
                 continue
             if name.split()[0].lower() not in _NOT_NAMES:
                 added.append(
-                    Mention(
-                        doc.id, start, w.end(1), name, "PERSON", title or _role(doc.text, start, w.end(1))
-                    )
+                    Mention(doc.id, start, end, name, "PERSON", title or _role(doc.text, start, end))
                 )
-    if not added:
-        return mentions
-    order = {doc.id: i for i, doc in enumerate(docs)}
-    return sorted([*mentions, *added], key=lambda m: (order[m.doc_id], m.start))
+    return _in_document_order(docs, [*mentions, *added])
 
 
 def _surnames_that_speak(docs: Sequence[Document], mentions: list[Mention]) -> list[Mention]:
@@ -137,8 +133,12 @@ def _surnames_that_speak(docs: Sequence[Document], mentions: list[Mention]) -> l
         for w in _SURNAME_SPEAKS.finditer(doc.text)
         if w[1] in surnames and (doc.id, w.start(1)) not in taken
     ]
+    return _in_document_order(docs, [*mentions, *added])
+
+
+def _in_document_order(docs: Sequence[Document], mentions: list[Mention]) -> list[Mention]:
     order = {doc.id: i for i, doc in enumerate(docs)}
-    return sorted([*mentions, *added], key=lambda m: (order[m.doc_id], m.start))
+    return sorted(mentions, key=lambda m: (order[m.doc_id], m.start))
 
 
 def spacy_available() -> bool:
