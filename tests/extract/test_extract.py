@@ -101,6 +101,13 @@ def test_rule_mentions_are_typed_by_context():
     assert ("Port Alder", "GPE", None) in mentions
 
 
+def test_rule_mentions_keep_numbers_and_drop_possessives():
+    [d] = cleaned("=== a.txt\nThe fire began in Warehouse 4 on Monday, in Port Alder's harbour district.\n")
+    mentions = {(m.text, m.type) for m in extract_mentions([d], Settings(ner="rules"))}
+    assert ("Warehouse 4", "ORG") in mentions and ("Port Alder", "GPE") in mentions
+    assert not any(text.endswith("'s") or text == "Warehouse" for text, _ in mentions)
+
+
 def test_quotes_and_their_attributions():
     text = (
         "“We have it contained, and we will stay until every hot spot is gone,” Marsh said. “Not before.”\n\n"

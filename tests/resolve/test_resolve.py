@@ -59,6 +59,7 @@ def test_a_one_word_person_that_is_part_of_a_place_or_body_joins_it():
         mention("c", "River Vessen", "GPE"),
         mention("c", "Vessen Valley Radio", "ORG"),
         mention("d", "Vessen"),
+        mention("e", "Halvorsen Chemicals Warehouse", "ORG"),  # a longer name that extends the first
         mention("d", "Maddox"),
     ]
     actors, actor_of = resolve_actors(mentions, NO_COPIES)
@@ -67,6 +68,7 @@ def test_a_one_word_person_that_is_part_of_a_place_or_body_joins_it():
         "Halvorsen Chemicals": "ORG",
         "River Vessen": "GPE",
         "Vessen Valley Radio": "ORG",
+        "Halvorsen Chemicals Warehouse": "ORG",
         "Maddox": "PERSON",
     }
 

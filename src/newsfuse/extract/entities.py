@@ -297,8 +297,13 @@ def _from_rules(doc: Document) -> Iterator[Mention]:
         if not words:
             continue
         name, start, title = _strip_title(" ".join(words), start)
+        name = name.removesuffix("'s").removesuffix("’s")  # "Port Alder's"
         end = start + len(name)
         if not name or text[start:end] != name:  # a line break or double space inside: skip it
+            continue
+        number = _NUMBER_AFTER.match(text[end : end + 8])
+        if number:  # "Warehouse 4": a thing, not a person or a place
+            yield Mention(doc.id, start, end + len(number.group()), name + number.group(), "ORG")
             continue
         kind = "PERSON" if title else _rule_type(text, start, end, name.split())
         role = title or (_role(text, start, end) if kind == "PERSON" else None)

@@ -137,8 +137,9 @@ def _same_role(m: Mention, group: _Group) -> bool:
 def _names_with_parts(mentions: Sequence[Mention]) -> dict[str, tuple[str, str]]:
     """One-word names that stand for a longer name of a place or body in the cluster: the last word of a
     place ("Vessen" for "River Vessen") or the first or last word of an organisation ("Halvorsen" for
-    "Halvorsen Chemicals", "Rescue" for "Kellsport Fire and Rescue"), when only one such name has it; a
-    place's name goes first ("Vessen" is the river, not "Vessen Valley Radio")."""
+    "Halvorsen Chemicals", "Rescue" for "Kellsport Fire and Rescue"), when only one such name has it, or
+    one that all the others extend; a place's name goes first ("Vessen" is the river, not "Vessen Valley
+    Radio")."""
     places: dict[str, set[tuple[str, str]]] = defaultdict(set)
     bodies: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for m in mentions:
@@ -151,9 +152,15 @@ def _names_with_parts(mentions: Sequence[Mention]) -> dict[str, tuple[str, str]]
             bodies[words[-1]].add(key)
         else:
             places[words[-1]].add(key)
-    out = {word: next(iter(keys)) for word, keys in bodies.items() if len(keys) == 1 and not word.isupper()}
-    out.update({word: next(iter(keys)) for word, keys in places.items() if len(keys) == 1})
+    out = {word: name for word, keys in bodies.items() if (name := _shortest(keys)) and not word.isupper()}
+    out.update({word: name for word, keys in places.items() if (name := _shortest(keys))})
     return out
+
+
+def _shortest(keys: set[tuple[str, str]]) -> tuple[str, str] | None:
+    """The one name all the others begin with ("Halvorsen Chemicals" of "… Chemicals Warehouse"), if any."""
+    first = min(keys, key=lambda k: len(k[1]))
+    return first if all(k[1].startswith(first[1]) for k in keys) else None
 
 
 def _match_first_name(m: Mention, groups: list[_Group]) -> int | None:
