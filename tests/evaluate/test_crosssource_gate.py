@@ -16,7 +16,7 @@ CLUSTERS = ["port-alder-fire", "tram-derailment", "dam-spill"]
 FLOORS = {
     # backend: (copies P and R, quotes found, speakers, merged, actors, aliases, dates, conflicts, extra at most)
     "spacy": (0.9, 0.8, 0.85, 0.9, 0.85, 0.8, 0.75, 0.75, 3),
-    "rules": (0.9, 0.8, 0.45, 0.9, 0.65, 0.25, 0.75, 0.75, 3),
+    "rules": (0.9, 0.8, 0.7, 0.9, 0.75, 0.4, 0.75, 0.75, 3),
 }
 
 

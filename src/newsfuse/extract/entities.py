@@ -296,6 +296,16 @@ def _from_rules(doc: Document) -> Iterator[Mention]:
             words = words[:-1]
         if not words:
             continue
+        joined = " ".join(words)
+        person_of = _PERSON_OF.match(joined)
+        speaks = _REPORT_VERB.match(text[start + len(joined) : start + len(joined) + 30])
+        if person_of and speaks and _ORG_WORDS.search(joined[person_of.end() :]):
+            # "Piet Ormsby of Brackenford Council said": a person, then the body he speaks for
+            head = person_of.group(1)
+            yield Mention(
+                doc.id, start, start + len(head), head, "PERSON", _role(text, start, start + len(head))
+            )
+            words, start = joined[person_of.end() :].split(), start + person_of.end()
         name, start, title = _strip_title(" ".join(words), start)
         name = name.removesuffix("'s").removesuffix("’s")  # "Port Alder's"
         end = start + len(name)
@@ -347,7 +357,26 @@ def _rule_type(text: str, start: int, end: int, words: list[str]) -> str | None:
         return "PERSON"
     if re.search(r"\b(?:in|to|from|across|near|outside|of)\s*$", before):
         return "GPE"
+    if _KIN_OR_AGENT_BEFORE.search(before):  # "Her husband, Rowan Quayle,", "run by Arjun Tell"
+        return "PERSON"
+    if 2 <= len(words) <= 3 and _SPEAKS_FOR.match(text, end):  # "Rafaela Quint of the … Service said"
+        return "PERSON"
+    appositive = _appositive(text, end)
+    if appositive and 2 <= len(words) <= 3:  # "Hollis Varga, an independent dam engineer…"
+        return "GPE" if _PLACE_ROLE.match(appositive) else "PERSON"
     return None
+
+
+# After a name: the body it speaks for, then a reporting verb ("… of the Dunmoor Civil Protection Service said").
+_SPEAKS_FOR = re.compile(r"\s+(?:of|from|at) (?:the )?(?:[A-Z][\w.'’&-]*\s+){1,6}(?:said|says|told|added)\b")
+# A person's two- or three-word name, then "of" the body they speak for, in one run of capitals.
+_PERSON_OF = re.compile(
+    r"^([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*(?: [A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*){1,2}) of "
+)
+_KIN_OR_AGENT_BEFORE = re.compile(
+    r"\b(?:(?:husband|wife|son|daughter|mother|father|brother|sister|neighbou?r|friend|partner|colleague)\s*,?"
+    r"|(?:run|owned|led|founded|headed|chaired|managed) by)\s*$"
+)
 
 
 def _role(text: str, start: int, end: int) -> str | None:
