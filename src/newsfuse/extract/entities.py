@@ -353,9 +353,13 @@ def _rule_type(text: str, start: int, end: int, words: list[str]) -> str | None:
     before, after = text[max(0, start - 60) : start], text[end : end + 30]
     if _ORG_WORDS.search(" ".join(words)) or (len(words) == 1 and words[0].isupper() and len(words[0]) >= 3):
         return "ORG"
-    if _TITLE_BEFORE.search(before[-25:]) or _REPORT_VERB.match(after) or _SAID_BEFORE.search(before):
+    if _TITLE_BEFORE.search(before[-25:]) or _SAID_BEFORE.search(before):
         return "PERSON"
-    if re.search(r"\b(?:in|to|from|across|near|outside|of)\s*$", before):
+    if _PLACE_BEFORE_NAME.search(before):  # "from Astley Cross, said she…": the place, not the speaker
+        return "GPE"
+    if _REPORT_VERB.match(after):
+        return "PERSON"
+    if re.search(r"\b(?:to|of)\s*$", before):
         return "GPE"
     if _KIN_OR_AGENT_BEFORE.search(before):  # "Her husband, Rowan Quayle,", "run by Arjun Tell"
         return "PERSON"
