@@ -74,6 +74,11 @@ def test_eligibility_rules():
     assert not eligible(make("Read more about the shelter's long history here."), settings)
     assert eligible(make("The shelter will close on Friday, and the families will move here."), settings)
     assert eligible(make("Nobody has fished the bay since the spill of January 9, 2019."), settings)
+    assert not eligible(
+        make("Rescuers reached the two hikers stranded on the ridge late Monday, more..."), settings
+    )
+    assert not eligible(make("“We kept walking and walking until the lights of the farm …”"), settings)
+    assert eligible(make("“If this is what it takes... so be it,” the mayor told the council."), settings)
     # links and page debris
     assert not eligible(
         make("Tickets for the benefit concert are on sale at www.example-arena.test today."), settings

@@ -64,6 +64,8 @@ def eligible(sentence: Sentence, settings: Settings) -> bool:
         return False
     if not _TERMINAL.search(text) or (not text[:1].isupper() and text[:1] not in "\"“‘'"):
         return False
+    if text.rstrip('"”’)').endswith(("...", "…")):  # a teaser or quotation cut short
+        return False
     if text.count("“") != text.count("”") or text.count('"') % 2:
         return False
     if sum(map(str.isupper, text.split())) > words / 2:  # shouted: a caption track, a headline, a label
