@@ -28,6 +28,19 @@ def test_every_input_of_the_sample_is_accounted_for():
     assert all(s.reason for s in briefing.sources if s.status != "used")
 
 
+def test_an_off_topic_page_is_rejected_with_its_reason(tmp_path):
+    page = tmp_path / "zz-login-wall.txt"
+    page.write_text(
+        "Your free trial has ended. Subscribe today for unlimited digital access on every device, or sign in "
+        "with your existing subscriber account. Questions about billing? Our customer care team is here 24/7.\n"
+    )
+    briefing = brief([SAMPLE, page])
+    record = next(s for s in briefing.sources if s.doc_id == "zz-login-wall.txt")
+    assert record.status == "rejected" and record.reason.startswith("off-topic:")
+    assert all("zz-login-wall.txt" not in s.citations for s in briefing.summary)
+    assert sum(s.status == "rejected" for s in briefing.sources) == 1  # the sample's own reports stay
+
+
 def test_facts_count_independent_sources():
     briefing = brief([SAMPLE])
     assert briefing.facts, "the sample's outlets agree on several facts"

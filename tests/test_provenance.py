@@ -94,3 +94,34 @@ def test_spun_rewrite_is_a_derivative_of_its_original(sample_docs):
     assert "credits it" in link.why or "spun" in link.why
     assert provenance.link("06-nordvik-translated.txt") is None  # independent reporting, however stilted
     assert provenance.independent([d.id for d in sample_docs]) == 6
+
+
+THIRD = (
+    "Residents of Eastquay returned home on Thursday after the evacuation order over the waterfront warehouse "
+    "fire was lifted. The fire chief said tests found no harmful smoke in the air, and the mayor thanked the "
+    "firefighters who worked through the night at the burning warehouse."
+)
+LOGIN_WALL = (
+    "Just one more step. We have sent a verification link to your inbox. Please open it to activate your "
+    "account, then sign in again to keep reading unlimited stories on any device."
+)
+
+
+def test_a_page_that_shares_nothing_with_a_coherent_cluster_is_off_topic():
+    docs = [doc("a", STORY), doc("b", OTHER + STORY[:200]), doc("c", THIRD), doc("w", LOGIN_WALL)]
+    provenance = find_copies(docs, Settings())
+    assert set(provenance.off_topic) == {"w"}
+    assert provenance.off_topic["w"].startswith("off-topic: shares almost no content words")
+    copies = [*docs, doc("w2", LOGIN_WALL + " Thank you.")]  # a copy goes with its original
+    assert set(find_copies(copies, Settings()).off_topic) == {"w", "w2"}
+
+
+def test_no_document_is_off_topic_when_there_is_no_story_to_compare_with():
+    assert find_copies([doc("a", STORY), doc("w", LOGIN_WALL)], Settings()).off_topic == {}
+    unrelated = (
+        "The county fair opens on Saturday with a new livestock hall, a pie contest and free parking for "
+        "families who arrive before ten in the morning."
+    )
+    assert (
+        find_copies([doc("a", STORY), doc("w", LOGIN_WALL), doc("u", unrelated)], Settings()).off_topic == {}
+    )

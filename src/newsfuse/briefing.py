@@ -61,7 +61,11 @@ def brief_documents(docs: Sequence[Document], settings: Settings, seen: Collecti
     docs = run("clean", list, lambda: clean_documents(docs, settings))
     seen = set(seen) | {d.id for d in docs if settings.since and d.date and d.date < settings.since}
     provenance = run("provenance", Provenance, lambda: find_copies(docs, settings))
-    readable = [d for d in docs if not d.rejected and d.id not in provenance.duplicates]
+    readable = [
+        d
+        for d in docs
+        if not d.rejected and d.id not in provenance.duplicates and d.id not in provenance.off_topic
+    ]
     live = [d for d in readable if d.id not in seen]
     known = [d for d in readable if d.id in seen]
     sentences = run("segment", list, lambda: segment_documents(live, settings))
@@ -174,8 +178,9 @@ def source_record(doc: Document, provenance: Provenance, seen: bool = False) -> 
         notes=doc.notes,
     )
     link = provenance.link(doc.id)
-    if doc.rejected:
-        return dataclasses.replace(record, status="rejected", reason=doc.rejected, words_kept=0)
+    rejected = doc.rejected or provenance.off_topic.get(doc.id)
+    if rejected:
+        return dataclasses.replace(record, status="rejected", reason=rejected, words_kept=0)
     if seen and link is None:
         reason = "seen before: read for context, its content left out of the summary"
         return dataclasses.replace(record, status="seen", reason=reason)
