@@ -28,6 +28,17 @@ def test_html_through_trafilatura():
     assert "Raman" in doc.raw
 
 
+def test_html_dated_after_the_machine_clock_keeps_its_date(tmp_path):
+    page = tmp_path / "future.html"
+    body = " ".join(["The island ferry ran aground on rocks outside the harbour on Tuesday night."] * 6)
+    page.write_text(
+        '<html><head><meta property="article:published_time" content="2091-11-20T09:30:00Z">'
+        f"<title>Ferry aground</title></head><body><article><p>{body}</p></article></body></html>"
+    )
+    [doc] = load_documents([page])
+    assert doc.date == "2091-11-20"
+
+
 def test_json_single_list_and_jsonl(tmp_path):
     (tmp_path / "one.json").write_text(
         json.dumps({"text": "A fire broke out.", "source": "Radio", "date": "2026-03-04"})

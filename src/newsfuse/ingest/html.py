@@ -12,6 +12,12 @@ from newsfuse.model import Document
 _LOOKS_LIKE_HTML = re.compile(r"<\s*(!doctype\s+html|html|head|body|article|p|div)\b", re.IGNORECASE)
 
 
+# trafilatura's date search (htmldate) with its defaults, except that a page may be dated after the machine's
+# clock: by default htmldate drops such dates, so an archive read on a machine with a wrong clock, or an
+# invented test page, would lose the date its own metadata states.
+_DATE_PARAMS = {"original_date": True, "extensive_search": True, "max_date": "2099-12-31"}
+
+
 def looks_like_html(text: str) -> bool:
     return bool(_LOOKS_LIKE_HTML.search(text[:4096]))
 
@@ -19,7 +25,12 @@ def looks_like_html(text: str) -> bool:
 def read_html(doc_id: str, html: str, origin: str, url: str | None = None) -> Document:
     """Extract the article from an HTML page; a page with no article text is a rejected document."""
     extracted: Any = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=False
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        date_extraction_params=_DATE_PARAMS,
     )
     text = (extracted.text or "").strip() if extracted is not None else ""
     if not text:
