@@ -243,7 +243,7 @@ class Disagreement:
     """Sources that conflict on one point (a number, a date, who said something, a negated claim)."""
 
     topic: str
-    kind: str  # number, date, speaker or negation
+    kind: str  # number, time, date, speaker or negation
     claims: tuple[Claim, ...]
 
 

@@ -4,7 +4,7 @@ from newsfuse import brief
 from newsfuse.model import Mention
 from newsfuse.provenance import Provenance
 from newsfuse.resolve.actors import place_key, resolve_actors
-from newsfuse.resolve.disagreements import _negates, counts
+from newsfuse.resolve.disagreements import _negates, clock_time, counts
 
 NO_COPIES = Provenance((), {}, {})
 
@@ -105,6 +105,38 @@ def test_counts_and_negations():
     assert counts("a two point five million dollar fund") == {}
     assert _negates("The dam was not damaged.", "Engineers found the dam was damaged.")
     assert not _negates("We will not reopen the line.", "No trams will run on the line.")
+
+
+def test_clock_times():
+    assert clock_time("It struck the rocks at about 6:40 p.m. on Tuesday.") == (18 * 60 + 40, "6:40 p.m.")
+    assert clock_time("The line reopened at 7 pm.") == (19 * 60, "7 pm")
+    assert clock_time("Contact was lost at 22:42 GMT.") == (22 * 60 + 42, "22:42 GMT")
+    assert clock_time("The stores open from midnight to 2 a.m.") is None  # two moments
+    assert clock_time("The fund grew by 2.5 million, to 3:21 in the final.") is None
+
+
+def test_different_clock_times_for_one_moment_disagree():
+    first = (
+        "The ferry Loma Kestrel struck the Mallet Rocks at about 6:40 p.m. on the last stretch of its "
+        "crossing, the operator said. The last passengers reached the quay shortly after 11 p.m."
+    )
+    second = (
+        "The ferry Loma Kestrel ran aground on the Mallet Rocks at the harbour entrance at about 7:15 p.m., "
+        "leaving its passengers stranded.\n\n1:43 a.m. -- Crew leave the ferry.\n\nThe tide turned at 2 a.m."
+    )
+    b = brief([{"id": "a", "text": first}, {"id": "b", "text": second}])
+    times = [d for d in b.disagreements if d.kind == "time"]
+    assert [d.topic for d in times] == ["what time: 6:40 p.m., 7:15 p.m."]
+    assert {c.sources for c in times[0].claims} == {("a",), ("b",)}
+    zones = [
+        {
+            "id": "c",
+            "text": "The probe's last signal reached the tracking station at 5:42 p.m. EST on Sunday.",
+        },
+        {"id": "d", "text": "The probe's last signal reached the tracking station at 22:42 GMT on Sunday."},
+        {"id": "e", "text": "The probe's first signal reached the tracking station at 9:10 p.m. on Monday."},
+    ]
+    assert not [d for d in brief(zones).disagreements if d.kind == "time"]
 
 
 def test_sample_briefing_has_every_section():

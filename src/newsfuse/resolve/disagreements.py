@@ -1,10 +1,12 @@
-"""Disagreements in what sources state: different numbers for the same thing, and opposite claims.
+"""Disagreements in what sources state: different numbers for the same thing, different clock times for
+the same event, and opposite claims.
 
 Only sentences from different independent sources that are about the same thing are compared (cosine
 >= ``RELATED``, or at least ``RELATED_SHARED`` content words in common besides the counted noun).
 Numbers are compared per counted noun ("1,200 residents" vs "1,500 residents", "two firefighters" vs
-"three firefighters"); a claim and its negation need closer sentences (``OPPOSITE``),
-since "did not" in one of two loosely related sentences proves nothing.
+"three firefighters"); so are clock times, when each of the two sentences gives just one ("struck the
+rocks at about 6:40 p.m." / "ran aground … at about 7:15 p.m."). A claim and its negation need closer
+sentences (``OPPOSITE``), since "did not" in one of two loosely related sentences proves nothing.
 """
 
 from __future__ import annotations
@@ -59,6 +61,24 @@ _NOT_UNITS = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split()
 )
+# A clock time: "6:40 p.m.", "7 pm", "11.15am", a 24-hour time with its zone ("09:30 GMT", "18.40 CET"),
+# midnight or noon.
+_CLOCK = re.compile(
+    r"(?<![\d.,:])(?P<hour>\d{1,2})(?:[:.](?P<minute>[0-5]\d))?\s?(?P<half>[ap])\.?m\b\.?"
+    r"|(?<![\d.,:])(?P<hour24>[01]?\d|2[0-3])[:.](?P<minute24>[0-5]\d)\s?(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT)\b"
+    r"|\b(?P<word>midnight|noon|midday)\b",
+    re.IGNORECASE,
+)
+# Two sentences tell of one moment when they are this alike and share this many content words ("shot his
+# son around 6:15 p.m. Sunday" / "shot his son at 6:34 p.m."), not of two moments of one story ("the road
+# was closed at 8 a.m." / "reopened at 4 p.m.").
+TIME_RELATED, TIME_SHARED = 0.2, 4
+_DAY = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2})\b",
+    re.IGNORECASE,
+)
+_ZONE = re.compile(r"\b(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT)\b")
 _NEGATION = re.compile(r"\b(?:not|no|never|nobody|nothing|none|neither|nor)\b|n[’']t\b", re.IGNORECASE)
 
 
@@ -87,6 +107,29 @@ def counted(text: str) -> dict[str, tuple[float, str]]:
     return out
 
 
+def clock_time(text: str) -> tuple[int, str] | None:
+    """The one clock time a sentence gives, as minutes after midnight and as written; None when it gives
+    none or several (a sentence with two times tells of two moments, not one)."""
+    found = list(_CLOCK.finditer(text))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    written = m.group().strip()
+    if (
+        written.endswith("m.") and written[-3:-2] != "."
+    ):  # "7 pm." at a sentence's end: keep the full stop out
+        written = written[:-1]
+    if m["word"] is not None:
+        return (0 if m["word"].lower() == "midnight" else 720), written
+    if m["hour24"] is not None:
+        return int(m["hour24"]) * 60 + int(m["minute24"]), written
+    hour = int(m["hour"])
+    if not 1 <= hour <= 12:
+        return None
+    minutes = (hour % 12 + (12 if m["half"].lower() == "p" else 0)) * 60 + int(m["minute"] or 0)
+    return minutes, written
+
+
 def find_disagreements(
     sentences: Sequence[Sentence], vectors: SentenceVectors, alignment: Alignment, provenance: Provenance
 ) -> list[Disagreement]:
@@ -95,6 +138,8 @@ def find_disagreements(
     written = [counted(s.text) for s in sentences]
     numbers = [{k: v for k, (v, _) in w.items()} for w in written]
     nouns = {k: noun for w in written for k, (_, noun) in w.items()}
+    times = [clock_time(s.text) for s in sentences]
+    time_pairs: list[tuple[int, int]] = []
     by_unit: dict[str, dict[float, set[int]]] = defaultdict(lambda: defaultdict(set))
     opposite: list[tuple[int, int]] = []
     # Only pairs of sentences from two different documents can disagree: filter those first, in bulk, so a
@@ -105,8 +150,12 @@ def find_disagreements(
     values = np.asarray(similarity[rows, cols]).ravel() if len(rows) else np.zeros(0)
     related = (values >= RELATED) | (commons >= RELATED_SHARED + 1)
     independent: dict[tuple[str, str], bool] = {}
-    for i, j, value in zip(
-        rows[related].tolist(), cols[related].tolist(), values[related].tolist(), strict=True
+    for i, j, value, common in zip(
+        rows[related].tolist(),
+        cols[related].tolist(),
+        values[related].tolist(),
+        commons[related].tolist(),
+        strict=True,
     ):
         a, b = sentences[i], sentences[j]
         key = (a.doc_id, b.doc_id)
@@ -121,7 +170,10 @@ def find_disagreements(
                 by_unit[unit][numbers[j][unit]].add(j)
         if value >= OPPOSITE and alignment.same[i, j] and _negates(a.text, b.text):
             opposite.append((i, j))
+        if _other_time_same_moment(a.text, b.text, times[i], times[j], value, common):
+            time_pairs.append((i, j))
     out = [_number_conflict(nouns[unit], values, sentences) for unit, values in by_unit.items()]
+    out += [_time_conflict(group, sentences, times) for group in _connected(time_pairs)]
     unique = {frozenset((sentences[i].text, sentences[j].text)): (i, j) for i, j in opposite}
     out += [_opposite(i, j, sentences) for i, j in unique.values()]
     return out
@@ -156,6 +208,58 @@ def _plain(text: str) -> set[str]:
 
 
 def _number_conflict(unit: str, values: dict[float, set[int]], sentences: Sequence[Sentence]) -> Disagreement:
+    shown = ", ".join(f"{v:,.0f}" if v == int(v) else f"{v:,}" for v in sorted(values))
+    return Disagreement(f"how many {unit}: {shown}", "number", _claims(values, sentences))
+
+
+def _other_time_same_moment(
+    a: str,
+    b: str,
+    time_a: tuple[int, str] | None,
+    time_b: tuple[int, str] | None,
+    value: float,
+    common: float,
+) -> bool:
+    """Two sentences give different clock times for what reads as one moment: they are close, name the
+    same day if both name one, use the same time zone (else "5:42 p.m. EST" and "22:42 GMT" may be one
+    instant), and neither is a line of a chronology that opens with its time ("1:43 a.m. -- Pilots…")."""
+    if time_a is None or time_b is None or time_a[0] == time_b[0]:
+        return False
+    if value < TIME_RELATED or common < TIME_SHARED:
+        return False
+    if a.startswith(time_a[1]) or b.startswith(time_b[1]):
+        return False
+    days_a, days_b = ({d.lower() for d in _DAY.findall(t)} for t in (a, b))
+    if days_a and days_b and not days_a & days_b:
+        return False
+    return set(_ZONE.findall(a)) == set(_ZONE.findall(b))
+
+
+def _connected(pairs: Sequence[tuple[int, int]]) -> list[set[int]]:
+    """The groups of sentences linked by the pairs."""
+    groups: list[set[int]] = []
+    for i, j in pairs:
+        touching = [g for g in groups if i in g or j in g]
+        groups = [g for g in groups if not (i in g or j in g)] + [{i, j}.union(*touching)]
+    return groups
+
+
+def _time_conflict(
+    group: set[int], sentences: Sequence[Sentence], times: Sequence[tuple[int, str] | None]
+) -> Disagreement:
+    values: dict[float, set[int]] = defaultdict(set)
+    written: dict[float, str] = {}
+    for k in sorted(group):
+        time = times[k]
+        assert time is not None
+        values[time[0]].add(k)
+        written.setdefault(time[0], time[1])
+    shown = ", ".join(written[v] for v in sorted(written))
+    return Disagreement(f"what time: {shown}", "time", _claims(values, sentences))
+
+
+def _claims(values: dict[float, set[int]], sentences: Sequence[Sentence]) -> tuple[Claim, ...]:
+    """One claim per value: the first sentence giving it, citing every sentence that does."""
     claims = []
     for _, indices in sorted(values.items()):
         ordered = sorted(indices)
@@ -166,8 +270,7 @@ def _number_conflict(unit: str, values: dict[float, set[int]], sentences: Sequen
                 tuple(dict.fromkeys(sentences[k].doc_id for k in ordered)),
             )
         )
-    shown = ", ".join(f"{v:,.0f}" if v == int(v) else f"{v:,}" for v in sorted(values))
-    return Disagreement(f"how many {unit}: {shown}", "number", tuple(claims))
+    return tuple(claims)
 
 
 def _opposite(i: int, j: int, sentences: Sequence[Sentence]) -> Disagreement:
