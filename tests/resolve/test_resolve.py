@@ -3,7 +3,7 @@ import pytest
 from newsfuse import brief
 from newsfuse.model import Mention
 from newsfuse.provenance import Provenance
-from newsfuse.resolve.actors import place_key, resolve_actors
+from newsfuse.resolve.actors import name_key, place_key, resolve_actors
 from newsfuse.resolve.disagreements import _negates, clock_time, counts
 
 NO_COPIES = Provenance((), {}, {})
@@ -91,6 +91,58 @@ def test_a_pronoun_speaker_is_the_person_the_story_just_introduced(ner):
         "I moved what": "Dilys Carrow",
         "It is far to": "Corinne Lachapelle",
     }
+
+
+@pytest.mark.parametrize("ner", ["rules", "auto"])
+def test_a_pronoun_speaker_is_the_one_who_speaks_not_the_last_one_named(ner):
+    text = (
+        "The ferry ran aground on Tuesday evening.\n\n"
+        "Rowena Tallis, managing director of the operator, said every passenger was safe.\n\n"
+        "Tallis said the master, Captain Marta Solheim, had reported a loss of steering. "
+        '"We will not speculate beyond that until the investigators have done their work," she said.\n'
+    )
+    quotes = brief([{"text": text}], ner=ner).quotes
+    assert [q.speaker_name for q in quotes] == ["Rowena Tallis"]
+
+
+def test_one_body_or_place_under_its_different_spellings():
+    assert name_key("Department of Justice") == name_key("Justice Department")
+    assert name_key("coast guard of Northmoor") == name_key("Northmoor Coastguard")  # a machine translation
+    assert name_key("Isle of Vesk") == name_key("Vesk")
+    assert name_key("Strathey Island Ferry") == name_key("Strathey Island Ferries")
+    assert name_key("North Korea") != name_key("South Korea")
+    mentions = [
+        mention("a", "Marine Casualty Investigation Branch", "ORG"),
+        mention("b", "MCIB", "ORG"),
+        mention("a", "ARDROSSIL", "ORG"),  # a dateline
+        mention("a", "Ardrossil", "GPE"),
+        mention("b", "Ardrossil", "GPE"),
+        mention("b", "NATO", "ORG"),  # no body here has those initials
+    ]
+    actors, _ = resolve_actors(mentions, NO_COPIES)
+    named = {a.name: (a.type, sorted(x.name for x in a.aliases)) for a in actors}
+    assert named == {
+        "Marine Casualty Investigation Branch": ("ORG", ["MCIB"]),
+        "Ardrossil": ("GPE", ["ARDROSSIL"]),
+        "NATO": ("ORG", []),
+    }
+
+
+@pytest.mark.parametrize("ner", ["rules", "auto"])
+def test_an_acronym_a_document_defines_is_found_wherever_it_is_used(ner):
+    docs = [
+        {
+            "id": "a",
+            "text": "The Marine Casualty Investigation Branch (MCIB) said it would send a team on Wednesday.",
+        },
+        {
+            "id": "b",
+            "text": "Inspectors from the MCIB boarded the ferry on Wednesday and recovered its data recorder.",
+        },
+    ]
+    actors = brief(docs, ner=ner).actors
+    branch = next(a for a in actors if a.name == "Marine Casualty Investigation Branch")
+    assert {s.doc_id for s in branch.mentions} == {"a", "b"}
 
 
 def test_places_match_their_abbreviations():

@@ -28,11 +28,13 @@ TITLES = (
     "ceo|director|managing director|chairman|chairwoman|chair|spokesman|spokeswoman|spokesperson|ambassador|"
     "adviser|advisor|judge|justice|general|gen\\.|colonel|captain|commissioner|superintendent|inspector|"
     "professor|prof\\.|dr\\.|mr\\.|mrs\\.|ms\\.|king|queen|prince|pope|leader|official|analyst|expert|coach|"
-    "striker|sheriff|detective|officer|resident|reporter|correspondent|host|anchor|editor|founder|owner"
+    "striker|sheriff|detective|officer|resident|reporter|correspondent|host|anchor|editor|founder|owner|"
+    "harbour master|harbor master|harbourmaster|harbormaster|port master|coxswain|skipper|pilot"
 )
 _TITLE_BEFORE = re.compile(rf"\b(?:{TITLES})\b(?:\s+[\w.\-]+){{0,3}}?\s*$", re.IGNORECASE)
 _TITLES_LONGEST_FIRST = "|".join(sorted(TITLES.split("|"), key=len, reverse=True))
 _TITLE_PREFIX = re.compile(rf"^(?:[\w.\-]+\s+){{0,4}}(?:{_TITLES_LONGEST_FIRST})\s+", re.IGNORECASE)
+_TITLE_ONLY = re.compile(rf"^(?:{_TITLES_LONGEST_FIRST})$", re.IGNORECASE)
 _ACRONYM_PREFIX = re.compile(r"^(?:[A-Z]{2,}|(?:[A-Z]\.){2,})\s+(?=[A-Z][a-z])")
 _APPOSITIVE = re.compile(r"^,\s+(?:the|a|an)\s+([^,.;“”\"]{3,80}?)(?:,|\.|;|$)")
 _REPORT_VERB = re.compile(
@@ -69,7 +71,8 @@ _ORG_WORDS = re.compile(
     r"university|party|committee|commission|organization|organisation|alliance|bank|fund|service|authority|"
     r"court|police|army|navy|school|hospital|board|union|institute|group|house|administration|news|times|"
     r"post|wire|press|radio|network|federation|club|united|fc|airlines|station|chronicle|gazette|courier|herald|"
-    r"observer|tribune|journal|telegraph)\b",
+    r"observer|tribune|journal|telegraph|coastguard|guard|branch|ferries|airways|railways|shipping|brigade|"
+    r"trust|foundation|society|centre|center|ferry)\b",
     re.IGNORECASE,
 )
 _NAME_RUN = re.compile(
@@ -97,8 +100,40 @@ def extract_mentions(docs: Sequence[Document], settings: Settings) -> list[Menti
         parsed = nlp.pipe((d.text for d in live), batch_size=8)
         found = [m for doc, result in zip(live, parsed, strict=True) for m in _from_spacy(doc, result)]
         typed = _type_by_evidence(_without_common_words(live, found))
-        return _surnames_that_speak(live, _people_who(live, typed))
-    return _people_who(live, _type_by_majority([m for doc in live for m in _from_rules(doc)]))
+        return _acronyms(live, _surnames_that_speak(live, _people_who(live, typed)))
+    return _acronyms(
+        live, _people_who(live, _type_by_majority([m for doc in live for m in _from_rules(doc)]))
+    )
+
+
+def _acronyms(docs: Sequence[Document], mentions: list[Mention]) -> list[Mention]:
+    """Add every use of an acronym a document defines after a body's name ("the Marine Casualty
+    Investigation Branch (MCIB) said … The MCIB confirmed …"), in every document of the cluster."""
+    texts = {doc.id: doc.text for doc in docs}
+    defined = set()
+    for m in mentions:
+        after = _DEFINED_ACRONYM.match(texts[m.doc_id], m.end)
+        if m.type == "ORG" and after and after[1] == initials(m.text):
+            defined.add(after[1])
+    if not defined:
+        return mentions
+    taken = {(m.doc_id, m.start) for m in mentions}
+    uses = re.compile(r"\b(?:" + "|".join(sorted(defined)) + r")\b")
+    added = [
+        Mention(doc.id, w.start(), w.end(), w.group(), "ORG")
+        for doc in docs
+        for w in uses.finditer(doc.text)
+        if (doc.id, w.start()) not in taken
+    ]
+    return _in_document_order(docs, [*mentions, *added])
+
+
+_DEFINED_ACRONYM = re.compile(r"\s*\(([A-Z]{2,6})\)")
+
+
+def initials(name: str) -> str:
+    """The capitals an acronym of the name would use ("Marine Casualty Investigation Branch" -> "MCIB")."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
 def _people_who(docs: Sequence[Document], mentions: list[Mention]) -> list[Mention]:
@@ -178,6 +213,8 @@ def _from_spacy(doc: Document, parsed: Any) -> Iterator[tuple[Mention, str | Non
         previous_end = start + len(text)
         name, start, title = _strip_title(text, start)
         end = start + len(name)
+        if _TITLE_ONLY.match(name):  # "Port Master": a title with no name
+            continue
         if geographic or _GEO_NAME.match(name) or _STREET.search(name):
             label, proven = "GPE", "GPE"  # "Mill Lane"
         elif _ORG_WORDS.search(name) or any(c.isdigit() for c in name):
@@ -199,7 +236,8 @@ def _from_spacy(doc: Document, parsed: Any) -> Iterator[tuple[Mention, str | Non
 def _widen(text: str, name: str, start: int, label: str, previous_end: int) -> tuple[str, int, str, bool]:
     """Put back what the small model leaves out of a name: the geographic word before it ("River Vessen":
     a place), the first half of a coordinated name ("Kellsport Fire and Rescue"), a number after it
-    ("Warehouse 4": a thing, not a person) and a person's first name at a sentence start ("Gwen Halloran").
+    ("Warehouse 4": a thing, not a person), a person's first name at a sentence start ("Gwen Halloran") and
+    the first word of a body's name ("The Marine Casualty Investigation Branch").
     Nothing is taken from the name the model tagged before this one."""
     before = text[max(previous_end, start - 20) : start]
     geo = _GEO_BEFORE.search(before)
@@ -213,12 +251,21 @@ def _widen(text: str, name: str, start: int, label: str, previous_end: int) -> t
             label,
             False,
         )
-    if label != "PERSON":
+    word = _WORD_BEFORE.search(before)
+    if label != "PERSON" or _ORG_WORDS.search(name):
+        if (
+            word and _ORG_WORDS.search(name) and word[1].lower() not in _NOT_NAMES
+        ):  # "Marine | Casualty … Branch"
+            return (
+                text[start - len(word.group()) : start + len(name)],
+                start - len(word.group()),
+                label,
+                False,
+            )
         return name, start, label, False
     number = _NUMBER_AFTER.match(text[start + len(name) : start + len(name) + 8])
     if number:
         return name + number.group(), start, "ORG", False
-    word = _WORD_BEFORE.search(before)
     if (
         word
         and len(name.split()) == 1
@@ -287,8 +334,16 @@ def _from_rules(doc: Document) -> Iterator[Mention]:
     for m in _NAME_RUN.finditer(text):
         words = m.group().split()
         start = m.start()
-        while words and (
-            words[0].lower() in _NOT_NAMES or (_opens_sentence(text, start) and len(words) == 1)
+        while (
+            words
+            and (  # a sentence's capitalized first word is no name, unless it speaks ("Tallis said")
+                words[0].lower() in _NOT_NAMES
+                or (
+                    _opens_sentence(text, start)
+                    and len(words) == 1
+                    and not _REPORT_VERB.match(text[start + len(words[0]) : start + len(words[0]) + 30])
+                )
+            )
         ):
             start += len(words[0]) + 1
             words = words[1:]
@@ -365,6 +420,8 @@ def _rule_type(text: str, start: int, end: int, words: list[str]) -> str | None:
         return "PERSON"
     if 2 <= len(words) <= 3 and _SPEAKS_FOR.match(text, end):  # "Rafaela Quint of the … Service said"
         return "PERSON"
+    if 2 <= len(words) <= 3 and _DESCRIBED_THEN_SPEAKS.match(text, end):  # "…, managing director of X, said"
+        return "PERSON"
     appositive = _appositive(text, end)
     if appositive and 2 <= len(words) <= 3:  # "Hollis Varga, an independent dam engineer…"
         return "GPE" if _PLACE_ROLE.match(appositive) else "PERSON"
@@ -373,6 +430,11 @@ def _rule_type(text: str, start: int, end: int, words: list[str]) -> str | None:
 
 # After a name: the body it speaks for, then a reporting verb ("… of the Dunmoor Civil Protection Service said").
 _SPEAKS_FOR = re.compile(r"\s+(?:of|from|at) (?:the )?(?:[A-Z][\w.'’&-]*\s+){1,6}(?:said|says|told|added)\b")
+# After a name: what the person is, in lower case, then a reporting verb ("Rowena Tallis, managing director of
+# the operator, said"); a relative clause ("…, which runs the route, said") describes a body as often.
+_DESCRIBED_THEN_SPEAKS = re.compile(
+    r",\s+(?!which\b|that\b|where\b|when\b)[a-z][^,.;“”\"]{2,80},\s+(?:said|says|told|added|warned)\b"
+)
 # A person's two- or three-word name, then "of" the body they speak for, in one run of capitals.
 _PERSON_OF = re.compile(
     r"^([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*(?: [A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*){1,2}) of "

@@ -12,14 +12,17 @@ Chemicals, "Vessen" for the River Vessen). The canonical name is the full name m
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from newsfuse.extract.entities import initials
 from newsfuse.model import Actor, Alias, Mention, Span
 from newsfuse.provenance import Provenance
+from newsfuse.represent import stem
 
 SAME_NAME = 85  # rapidfuzz ratio for two spellings of one full name
 SAME_SURNAME = 80  # for a surname written alone
@@ -81,13 +84,16 @@ def resolve_actors(mentions: Sequence[Mention], provenance: Provenance) -> tuple
         key = within.get(i)
         if key is None and m.type == "ORG":
             key = part_of.get(m.text)  # "Halvorsen" for "Halvorsen Chemicals"
-        key = key or (m.type, place_key(m.text))
+        key = key or (m.type, name_key(m.text))
         if key not in by_name:
             by_name[key] = len(groups)
             groups.append(_Group(m.type))
         groups[by_name[key]].add(m)
         member[i] = by_name[key]
-    ranked = sorted(range(len(groups)), key=lambda g: _weight(groups[g], provenance), reverse=True)
+    _join_types(groups, member, by_name)
+    _join_acronyms(groups, member)
+    groups_used = sorted(set(member.values()))
+    ranked = sorted(groups_used, key=lambda g: _weight(groups[g], provenance), reverse=True)
     ids = {g: f"a{rank + 1}" for rank, g in enumerate(ranked)}
     actors = [_actor(ids[g], groups[g], provenance) for g in ranked]
     return actors, {i: ids[g] for i, g in member.items()}
@@ -109,6 +115,62 @@ def place_key(name: str) -> str:
     key = name.lower().removesuffix("'s").removesuffix("’s").replace(".", "").strip()
     key = key.removeprefix("the ")
     return _SAME_PLACE.get(key, key)
+
+
+_ISLE_OF = re.compile(r"^(?:isle|island) of ")
+
+
+def name_key(name: str) -> str:
+    """One key for the ways sources write one place or body: "Isle of Vesk" and "Vesk"; "Department of
+    Justice" and "Justice Department" (a machine translation's "coast guard of Northmoor" and "Northmoor
+    Coastguard"); "Strathey Island Ferry" and "… Ferries". Words are stemmed and joined without spaces."""
+    key = _ISLE_OF.sub("", place_key(name))
+    head, of, tail = key.rpartition(" of ")
+    if of and head and " " not in tail:
+        key = f"{tail} {head}"
+    return "".join(stem(word) for word in key.split())
+
+
+def _join_acronyms(groups: list[_Group], member: dict[int, int]) -> None:
+    """An organisation written as an acronym ("MCIB") joins the one organisation whose initials it is
+    ("Marine Casualty Investigation Branch")."""
+    owners_of: dict[str, list[int]] = defaultdict(list)
+    for g, group in enumerate(groups):
+        if group.type == "ORG":
+            for name in group.full_names:
+                letters = initials(name)
+                if len(letters) >= 2 and g not in owners_of[letters]:
+                    owners_of[letters].append(g)
+    for g, group in enumerate(groups):
+        if group.type != "ORG" or group.full_names or not all(n.isupper() for n in group.names):
+            continue
+        owners = {o for n in group.names for o in owners_of.get(n, [])}
+        if len(owners) == 1:
+            _move(groups, member, g, owners.pop())
+
+
+def _join_types(groups: list[_Group], member: dict[int, int], by_name: dict[tuple[str, str], int]) -> None:
+    """One name typed a place in one document and a body in another ("ARDROSSIL" in a dateline) is one
+    actor, of the type most of its mentions have."""
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for (_, key), g in by_name.items():
+        by_key[key].append(g)
+    for same in by_key.values():
+        if len(same) < 2:
+            continue
+        same.sort(key=lambda g: -len(groups[g].mentions))
+        for g in same[1:]:
+            _move(groups, member, g, same[0])
+        groups[same[0]].type = Counter(m.type for m in groups[same[0]].mentions).most_common(1)[0][0]
+
+
+def _move(groups: list[_Group], member: dict[int, int], source: int, target: int) -> None:
+    for m in groups[source].mentions:
+        groups[target].add(m)
+    groups[source].mentions.clear()
+    for i, owner in member.items():
+        if owner == source:
+            member[i] = target
 
 
 def _match_person(m: Mention, groups: list[_Group], mentions: Sequence[Mention]) -> int | None:
@@ -146,7 +208,7 @@ def _names_with_parts(mentions: Sequence[Mention]) -> dict[str, tuple[str, str]]
         words = m.text.split()
         if m.type == "PERSON" or len(words) < 2:
             continue
-        key = (m.type, place_key(m.text))
+        key = (m.type, name_key(m.text))
         if m.type == "ORG":  # an acronym is a name of its own ("NATO" is not "NATO summit")
             bodies[words[0]].add(key)
             bodies[words[-1]].add(key)
@@ -231,7 +293,9 @@ def _actor(actor_id: str, group: _Group, provenance: Provenance) -> Actor:
     spellings: dict[str, set[str]] = defaultdict(set)
     for m in group.mentions:
         spellings[m.text].add(m.doc_id)
-    candidates = group.full_names or list(group.names)
+    # People and bodies are named by a full name, a place by the spelling most sources use ("Vesk" over one
+    # wire's "Isle of Vesk").
+    candidates = (group.full_names if group.type != "GPE" else None) or list(group.names)
 
     def support(name: str) -> tuple[int, int, int, int]:
         surname = name.split()[-1].lower()

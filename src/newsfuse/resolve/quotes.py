@@ -90,11 +90,10 @@ def _speakers(
             speaker = None
         elif who.lower() in _PRONOUNS:
             previous = last.get(q.doc_id)
-            speaker = _last_person_in_paragraph(q, by_doc[q.doc_id], mentions, actor_of, people)
-            if speaker is None and q.doc_id in texts:
-                speaker = _speaker_just_before(
-                    q, texts[q.doc_id], by_doc[q.doc_id], mentions, actor_of, people
-                )
+            text = texts.get(q.doc_id, "")
+            speaker = _last_person_in_paragraph(q, text, by_doc[q.doc_id], mentions, actor_of, people)
+            if speaker is None and text:
+                speaker = _speaker_just_before(q, text, by_doc[q.doc_id], mentions, actor_of, people)
             if speaker is None and previous and 0 <= q.paragraph - previous[0] <= 2:
                 speaker = previous[1]
         elif who.lower().startswith("the ") and who[4:5].islower():
@@ -123,17 +122,22 @@ def _named_in_span(
 
 def _last_person_in_paragraph(
     q: QuoteMention,
+    text: str,
     candidates: list[int],
     mentions: Sequence[Mention],
     actor_of: dict[int, str],
     people: Sequence[Actor],
 ) -> str | None:
-    """ "Mayor Okonkwo-Lind said … “…,” she said.": the person named last before the quote, in its paragraph."""
+    """ "Mayor Okonkwo-Lind said … “…,” she said.": of the people named before the quote in its paragraph,
+    the last one who says something there ("Tallis said the master, Captain Solheim, had reported a fault.
+    “We will not speculate,” she said." is Tallis), else the last one named."""
     ids = {p.id for p in people}
     before = [
         i for i in candidates if q.paragraph_start <= mentions[i].start < q.start and actor_of.get(i) in ids
     ]
-    return actor_of[before[-1]] if before else None
+    speaking = [i for i in before if _SPEAKS.match(text, mentions[i].end, q.start)]
+    chosen = speaking or before
+    return actor_of[chosen[-1]] if chosen else None
 
 
 def _speaker_just_before(
