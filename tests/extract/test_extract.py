@@ -120,6 +120,15 @@ def test_rule_mentions_find_people_by_appositive_kin_and_the_body_they_speak_for
     } <= mentions  # a place before "said" is no speaker
 
 
+def test_rule_mentions_find_a_speaker_opening_a_sentence_or_described_before_the_verb():
+    [d] = cleaned(
+        "=== a.txt\nRowena Tallis, managing director of the operator, said all passengers were safe.\n\n"
+        "Tallis said the crew had done well. The island, which relies on the ferry, said nothing.\n"
+    )
+    mentions = [(m.text, m.type) for m in extract_mentions([d], Settings(ner="rules"))]
+    assert mentions == [("Rowena Tallis", "PERSON"), ("Tallis", "PERSON")]
+
+
 def test_rule_mentions_keep_numbers_and_drop_possessives():
     [d] = cleaned("=== a.txt\nThe fire began in Warehouse 4 on Monday, in Port Alder's harbour district.\n")
     mentions = {(m.text, m.type) for m in extract_mentions([d], Settings(ner="rules"))}
@@ -132,13 +141,17 @@ def test_quotes_and_their_attributions():
         "“We have it contained, and we will stay until every hot spot is gone,” Marsh said. “Not before.”\n\n"
         "The mayor spoke next. “I know people want to go home,” she said.\n\n"
         'Officials said "the drums of war are getting louder" in the region, according to Carpenter.\n\n'
-        "Russia called the claims “fake escalation” again."
+        "Russia called the claims “fake escalation” again.\n\n"
+        "Callum Dree, coxswain of the Ardrossil lifeboat, said: “We brought the children off first.”\n\n"
+        "“The tide was falling fast,” Dree, who led the crew, told reporters."
     )
     quotes = extract_quotes([doc(text)])
     assert [(q.text[:20], q.who) for q in quotes] == [
         ("We have it contained", "Marsh"),
         ("I know people want t", "she"),
         ("the drums of war are", "Carpenter"),
+        ("We brought the child", "Callum Dree"),
+        ("The tide was falling", "Dree"),
     ]
     assert all(text[q.start : q.end] == q.text for q in quotes)
 

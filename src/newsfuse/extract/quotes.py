@@ -3,7 +3,8 @@
 A quotation is text between curly or straight double quotes of at least ``MIN_WORDS`` words (shorter
 ones are scare quotes: “fake escalation”). Its attribution is read from the sentence around it:
 ``“…,” Marsh said``, ``“…,” said Marsh``, ``Marsh said: “…”``, ``according to Marsh``, ``“…,” she said``,
-``“…,” the chief said``. A quotation whose attribution comes later in a following paragraph is left
+``“…,” the chief said``, with what the speaker is between name and verb (``Dree, coxswain of the
+lifeboat, said: “…”``). A quotation whose attribution comes later in a following paragraph is left
 unattributed rather than guessed. In a transcript, each speaker's turn (after a ``name:`` marker the
 cleaner removed) is speech by that speaker.
 """
@@ -24,14 +25,16 @@ _VERBS = (
 _WHO = (
     r"(?P<who>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,6}|he|she|they|the\s+[a-z]+(?:\s+[a-z]+){0,2})"
 )
+# What a name may have between it and its verb: ``Callum Dree, coxswain of the lifeboat, said``.
+_DESCRIBED = r"(?:,\s+[a-z][^,.;“”\"]{2,80},)?"
 # After the closing quote: ``,” Marsh said`` / ``,” said Marsh`` / ``,” he added`` / ``,” lead investigator
 # Corinne Lachapelle told…`` (a lower-case title before the name).
 _AFTER = re.compile(
-    rf"^\s*[,.!?]?\s*(?:(?:(?:[a-z]+\s+){{1,3}}(?=[A-Z]))?(?:{_WHO})\s+(?:{_VERBS})\b|(?:{_VERBS})\s+(?P<who2>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,6}}"
+    rf"^\s*[,.!?]?\s*(?:(?:(?:[a-z]+\s+){{1,3}}(?=[A-Z]))?(?:{_WHO}){_DESCRIBED}\s+(?:{_VERBS})\b|(?:{_VERBS})\s+(?P<who2>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,6}}"
     rf"|the\s+[a-z]+(?:\s+[a-z]+){{0,2}}))"
 )
 # Before the opening quote: ``Marsh said: “`` / ``Marsh said that “`` / ``Marsh told reporters, “``.
-_BEFORE = re.compile(rf"{_WHO}\s+(?:{_VERBS})(?:\s+\w+){{0,3}}?\s*(?:that|:|,)?\s*$")
+_BEFORE = re.compile(rf"{_WHO}{_DESCRIBED}\s+(?:{_VERBS})(?:\s+\w+){{0,3}}?\s*(?:that|:|,)?\s*$")
 _ACCORDING = re.compile(r"according to (?P<who>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _QUOTED = re.compile(r"“(?P<curly>[^”]+)”?|\"(?P<straight>[^\"]+)\"?")
