@@ -70,6 +70,31 @@ def test_appeals_to_the_reader_are_chrome_but_news_about_signing_up_is_not():
     )
 
 
+def test_consent_paywall_and_live_blog_notices_are_chrome_but_reporting_on_them_is_not():
+    chrome = [
+        "Quayside Daily uses cookies for sign-in, personalisation and ads. Keep browsing to accept.",
+        "By using this site you accept our updated Terms of Use and Privacy Policy. Close ✕",
+        "Let us know you agree to cookies",
+        "This article is free to read. Register to unlock three premium articles a month.",
+        "The Lantern's journalism is free to read because readers choose to support it.",
+        "Comments on this live blog have been switched off.",
+        "This blog is now closed. Thank you for following our coverage.",
+        "Sign up to the Quayside Weekender email for the best days out",
+        "Email address   [Sign up]",
+        "Sponsored · Stream every festival short free for 30 days. Start trial",
+        "Video player is loading.",
+        "▶ WATCH: Crews lift the stranded barge off the sandbank (2:14)",
+        'This article appears in the 3 May 2032 issue under the headline "Low tide"',
+        "WEATHER: Showers, high 51, low 40. Full forecast, B8",
+        "My Account   Register   Sign In",
+    ]
+    assert [text for text in chrome if not pattern_reason(text)] == []
+    assert not pattern_reason(
+        "The council said the website uses cookies only to count visitors to its pages."
+    )
+    assert not pattern_reason("Weather forecasters expect showers over the harbour through the weekend.")
+
+
 def test_a_date_label_needs_its_colon():
     assert pattern_reason("Date: 7 Aug 2033") == ("boilerplate:timestamp", False)
     assert pattern_reason("Date of the next hearing was not set.") is None
@@ -198,6 +223,23 @@ def test_captions_next_to_credits_and_with_position_cues():
         "The minister, left, and the envoy, right, arrive for the talks in Geneva on January 10, 2022."
     ] == ("caption:photo")
     assert reasons["The talks began on Monday and lasted seven hours, diplomats said afterwards."] is None
+
+
+def test_the_headline_is_the_line_about_the_story_not_a_tagline_or_a_promotion():
+    raw = (
+        "Quayside Daily\n\nYour harbour, all in one place\n\n🔴 LIVE: Regatta finals – follow every race\n\n"
+        "Posted in Harbour, Council\n\nBarge stranded on Kelp Sands refloated on the morning tide\n\n"
+        "by Ines Marrow\n\n"
+        "Salvage crews refloated the grain barge stranded on Kelp Sands on Thursday, the harbour office said.\n\n"
+        "The barge had been stuck on the sands for two days after its engine failed in a gale.\n"
+    )
+    lines = split_lines(raw)
+    titles = [
+        line.text
+        for line, reason in zip(lines, classify_lines(lines), strict=True)
+        if reason == "metadata:title"
+    ]
+    assert titles == ["Barge stranded on Kelp Sands refloated on the morning tide"]
 
 
 def test_repeated_headline_and_known_title():

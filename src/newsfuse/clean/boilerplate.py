@@ -22,6 +22,7 @@ from newsfuse.clean.patterns import (
     TERMINAL,
     LinePattern,
 )
+from newsfuse.represent import content_terms
 
 TITLE = "metadata:title"
 MASTHEAD = "structure:masthead"
@@ -112,7 +113,13 @@ def _mark_title(lines: Sequence[Line], reasons: list[str | None], known_title: s
                 return
         elif is_reporting(line, None):
             break
-        elif headline_like(line) and line.words >= 3 and len(lines) > 1 and not _label(text):
+        elif (
+            headline_like(line)
+            and line.words >= 3
+            and len(lines) > 1
+            and not _label(text)
+            and _opens_with_a_word(text)
+        ):
             if " | " not in text:
                 candidates.append(i)
             elif with_bar is None:
@@ -126,14 +133,35 @@ def _mark_title(lines: Sequence[Line], reasons: list[str | None], known_title: s
         None,
     )
     near = [c for c in candidates if block is not None and block - 3 <= c < block]
-    reasons[near[0] if near else candidates[0]] = TITLE
+    reasons[_about_the_story(near or candidates, lines)] = TITLE
+
+
+def _about_the_story(candidates: list[int], lines: Sequence[Line]) -> int:
+    """The first candidate that shares two content words with the story below it; a tagline ("Your news,
+    all in one place") or a consent button ("Yes, that's fine") shares none. The first, if none does."""
+    body = {
+        term
+        for line in lines[candidates[-1] + 1 :]
+        if is_reporting(line, None)
+        for term in content_terms(line.text)
+    }
+    return next(
+        (c for c in candidates if len(body.intersection(content_terms(lines[c].text))) >= 2), candidates[0]
+    )
+
+
+def _opens_with_a_word(text: str) -> bool:
+    """Not an emoji or symbol first: "🔴 LIVE: Cup quarter-finals" is a promotion, not the headline."""
+    return text[0].isalnum() or text[0] in "\"'“‘("
 
 
 def _dates_or_signs(line: Line, reason: str | None) -> bool:
-    """A byline or a date line: what follows a headline on a news page."""
-    return reason in ("boilerplate:timestamp", "boilerplate:date-line") or (
-        line.words <= 12 and bool(BYLINE.match(line.text.strip()))
+    """A byline or a date line (with a number in it: "Posted in Roads & Transport" names no time): what
+    follows a headline on a news page."""
+    dated = reason in ("boilerplate:timestamp", "boilerplate:date-line") and any(
+        c.isdigit() for c in line.text
     )
+    return dated or (line.words <= 12 and bool(BYLINE.match(line.text.strip())))
 
 
 def _mark_above_title(lines: Sequence[Line], reasons: list[str | None]) -> None:

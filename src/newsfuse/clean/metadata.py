@@ -50,6 +50,7 @@ def infer_metadata(doc: Document, lines: Sequence[Line], reasons: Sequence[str |
         (_copyright_outlet(lines, reasons, doc.raw), "outlet from the copyright line"),
         (_chrome_outlet(lines, reasons), "outlet from a credit line"),
         (_masthead(lines, reasons, doc.raw, recurring=True), "outlet from the masthead line"),
+        (_masthead(lines, reasons, doc.raw, single_word=True), "outlet from a menu's outlet word"),
         (self_reference(doc.raw), "outlet from the text's reference to itself"),
     ]
     source = next(((name, note) for name, note in candidates if name), (None, None))
@@ -82,7 +83,11 @@ def _title(
 
 
 def _masthead(
-    lines: Sequence[Line], reasons: Sequence[str | None], raw: str, recurring: bool = False
+    lines: Sequence[Line],
+    reasons: Sequence[str | None],
+    raw: str,
+    recurring: bool = False,
+    single_word: bool = False,
 ) -> str | None:
     """A short capitalized line (or one part of a line split by "|", "—" or "·") outside the article body
     that names an outlet: it has an outlet word ("Gazette", "News"), or (weaker evidence, tried after the
@@ -103,20 +108,29 @@ def _masthead(
                 continue
             if name.islower() and OUTLET_WORDS.search(name):  # a lower-case wordmark ("the lanmore review")
                 name, words = name.title(), name.title().split()
-            if not all(w[:1].isupper() for w in words):
+            if not all(w[:1].isupper() or w[:1].isdigit() or w in _NAME_JOINERS for w in words):
+                continue
+            if _DATED.search(name):  # "Sun 02 Jun 2030" is the page's date, not "The Sun"
                 continue
             if not recurring and OUTLET_WORDS.search(name):
                 if len(words) > 1:
                     return _display_case(name, raw)
                 single = single or _display_case(name, raw)  # "Register" in a menu: only if nothing better
             recurs = len(re.findall(rf"\b{re.escape(name)}\b", raw, re.IGNORECASE)) > 1
-            if recurring and recurs and (name.isupper() or len(words) > 1):
+            brand = len(words) == 1 and any(c.isupper() for c in name[1:])  # "FennickNow", "HuffPost"
+            if recurring and recurs and (name.isupper() or len(words) > 1 or brand):
                 return _display_case(name, raw)
-    return single
+    return single if single_word else None
 
 
 TERMINALS = (".", "!", "?", ":")
-_PARTS = re.compile(r"\s[|—–·•]\s")
+_PARTS = re.compile(r"\s[|—–·•]\s|\s{2,}")
+_DATED = re.compile(
+    r"\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d"
+    r"|\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+    re.IGNORECASE,
+)
+_NAME_JOINERS = frozenset(("&", "and", "of", "the"))  # inside an outlet's name: "Plant & Process Review"
 # "© 2030 The Harbour Ledger. All rights reserved.", "Copyright 2029 Valley Sentinel Media Group",
 # "© Circuitry Media 2030": the name, without the company words that follow a brand.
 _COPYRIGHT = re.compile(
@@ -196,7 +210,7 @@ def _display_case(name: str, raw: str) -> str:
     """An all-caps masthead ("TECHLEDGER") in the case the text uses elsewhere ("TechLedger"), if it does."""
     if not name.isupper():
         return name
-    for m in re.finditer(re.escape(name), raw, re.IGNORECASE):
+    for m in re.finditer(rf"\b{re.escape(name)}\b", raw, re.IGNORECASE):
         if not m.group().isupper():
             return m.group()
     return name if len(name) <= 5 else name.title()

@@ -30,7 +30,7 @@ def _p(
 
 _DASHES = r"[\s\-–—•*|·_=]*"
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?\.?"
-_CLOCK = r"(?:\s*[,|·•–-]?\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
+_CLOCK = r"(?:\s*[,|·•–/-]?\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
 # A site's own clock or a date line's lead-in ("Today: Monday 8 November 2032").
 _TODAY = r"(?:(?:today|today's date|date)\s*[:,-]?\s*)?"
 _MONTH = (
@@ -40,7 +40,7 @@ _MONTH = (
 SHARE_WORDS = (
     r"share|shares|share this|share this (?:article|story|page)|share on|tweet|facebook|twitter|x|linkedin|"
     r"whatsapp|reddit|pinterest|telegram|email|e-mail|print|copy link|copy url|copy the link|messenger|"
-    r"flipboard|pocket|sms|comment|comments|save|bookmark|gift (?:this )?article"
+    r"flipboard|pocket|sms|comment|comments|save|bookmark|gift (?:this )?article|like this"
 )
 
 LINE_PATTERNS: tuple[LinePattern, ...] = (
@@ -53,7 +53,7 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
     ),
     _p(
         "advertisement",
-        r"^(?:advertisement|sponsored|paid (?:content|post)|ad)\s*[-–—:|]\s+.{1,80}$",
+        r"^(?:advertisement|sponsored|paid (?:content|post)|ad)\s*[-–—:|·•]\s+.{1,100}$",
         max_words=16,
     ),
     _p(
@@ -83,6 +83,8 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
         r"^(?:leave a (?:comment|reply)|post a comment|add (?:a )?comment|\d+ comments?"
         r"|comments?(?: \(\d+\))?|join the (?:conversation|discussion)|show comments|view comments"
         r"|comments are (?:now )?closed\b.*|your email address will not be published\.?.*|required fields are marked.*"
+        r"|this (?:live )?blog (?:is now closed|has (?:now )?ended)\b.*"
+        r"|comments (?:on this .{1,30})?(?:have been|are|were) (?:switched|turned) off\b.*"
         r"|save my name, email,? and website.*|cancel reply|post comment|submit comment|you must be logged in"
         r" to post a comment\.?|be the first to comment.*|log in to comment|sign in to comment)$",
         ends_article=True,
@@ -116,7 +118,7 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
     _p(
         "newsletter",
         r"^(?:(?:click|tap) (?:here )?to |[\w'’ ]{0,40}[.!?]\s+)?(?:sign up|subscribe|register|get)\b.{0,60}"
-        r"\b(?:newsletter|briefing|digest|alerts|updates|inbox|channel|podcast)\b.*$"
+        r"\b(?:newsletter|briefing|digest|alerts|updates|inbox|channel|podcast|emails?)\b.*$"
         r"|^.{0,60}\b(?:sign up|subscribe|register)\b.{0,40}\bour\b.{0,40}\b(?:newsletter|briefing|digest"
         r"|alerts|updates|channel|podcast)\b.*$",
         max_words=30,
@@ -124,6 +126,7 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
     _p(
         "newsletter",
         r"^(?:newsletter|get the latest news.*|enter your email.*|thanks for signing up.*"
+        r"|(?:your )?email(?: address)?\W*\[?\s*(?:sign up|subscribe|submit|go)\s*\]?"
         r"|no spam\W+unsubscribe (?:at )?any ?time\.?|unsubscribe (?:at )?any ?time\.?"
         r"|never miss (?:a|an|another) [\w-]+\W.{0,80})$",
     ),
@@ -167,7 +170,9 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
         r"support (?:our|independent|local|quality) (?:science )?journalism|subscribe today|you must be an? "
         r"(?:subscriber|member)|please consider (?:a |making a )?(?:donation|donating|contribution|supporting)"
         r"|donate (?:now|today)|depends on (?:readers|reader support)|is an? (?:independent )?nonprofit newsroom"
-        r"|if (?:reporting|journalism|stories) like this matters?)\b.*$",
+        r"|if (?:reporting|journalism|stories) like this matters?|register to (?:unlock|read|continue)"
+        r"|this article is free to read|free to read because|readers? (?:choose|chose) to support"
+        r"|if you value (?:(?:local|independent) )?(?:news|reporting|journalism|our (?:work|reporting)))\b.*$",
         max_words=30,
         cues=(
             "subscri",
@@ -182,16 +187,32 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
             "depends on",
             "nonprofit",
             "like this matter",
+            "register to",
+            "free to read",
+            "choose to support",
+            "chose to support",
+            "you value",
         ),
     ),
     _p(
         "cookie-notice",
-        r"^.*\b(?:we use (?:\w+ ){0,2}cookies|this (?:web)?site uses cookies|accept (?:all )?cookies|"
-        r"cookie (?:policy|settings|preferences|consent)|by continuing to (?:use|browse) (?:this|our) "
-        r"(?:site|website)|manage (?:your )?(?:privacy|consent)|(?:we and )?our \d+ (?:partners|vendors)"
+        r"^.*\b(?:(?:we|partners|(?-i:[A-Z]\w+)) uses? (?:\w+ ){0,2}cookies|this (?:web)?site uses cookies"
+        r"|accept (?:all )?cookies|agree to (?:our |the use of )?cookies|cookie (?:policy|settings|preferences|consent)"
+        r"|by (?:continuing to (?:use|browse)|using) (?:this|our) (?:site|website|service|app)"
+        r"|keep browsing to accept|manage (?:your )?(?:privacy|consent)|(?:we and )?our \d+ (?:partners|vendors)"
         r"|store and(?:/or)? access information on (?:a|your) device)\b.*$",
         max_words=60,
-        cues=("cookie", "continuing to", "manage", "partners", "vendors", "information on"),
+        cues=(
+            "cookie",
+            "continuing to",
+            "using th",
+            "using our",
+            "keep browsing",
+            "manage",
+            "partners",
+            "vendors",
+            "information on",
+        ),
     ),
     _p(
         "photo-credit",
@@ -212,6 +233,7 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
     ),
     _p("menu", r"^[^.!?|]{1,40}(?:\s\|\s[^.!?|]{1,40}){2,}$", max_words=16),
     _p("menu", r"^[^.!?|]{1,25}(?:\s\|\s[^.!?|]{1,25})+$", max_words=8),
+    _p("menu", r"^\w[\w'’&-]*(?: [\w'’&-]+){0,2}(?: {3,}\w[\w'’&-]*(?: [\w'’&-]+){0,2}){2,}$", max_words=12),
     _p("gallery", r"^(?:(?:image|photo|slide|picture) )?\d{1,3}\s*(?:/|of)\s*\d{1,3}$"),
     _p(
         "timestamp",
@@ -236,6 +258,13 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
         "date-line",
         rf"^{_TODAY}(?:{_WEEKDAY}\s*,?\s*)?\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}{_CLOCK}(?:\s+{_WEEKDAY})?$",
     ),
+    _p(
+        "print-edition",
+        r"^(?:a version of )?this (?:article|story) (?:appears|appeared|ran) (?:in|on) (?:the )?.{0,40}"
+        r"\b(?:issue|edition|print)\b.*$",
+        max_words=40,
+    ),
+    _p("weather-box", r"^weather\s*:.{0,120}$", max_words=25),
     _p("link-arrow", r"^.{1,120}\s*[→»›]$", max_words=20),
     _p(
         "tip-line",
@@ -252,6 +281,7 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
     _p(
         "copyright",
         r"^(?:©|copyright|\(c\))\s*.{0,80}$|^.{0,60}\ball rights reserved\b.*$"
+        r"|^(?:©|copyright|\(c\))\s*.{0,80}\b(?:reproduced|reprinted|used) with permission\b.*$"
         r"|^.{0,40}\bthis copy is for your personal,? non-?commercial use\b.*$"
         r"|^.{0,60}\b(?:licensed under (?:a |the )?creative commons|republished under a creative commons)\b.*$"
         r"|^republish this (?:article|story)\b.{0,80}$",
@@ -278,7 +308,8 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
         r"tap here to|we'?re sorry, this (?:content|feature)|you'?ve reached the end|when you tweet with a "
         r"location|delete your tweet location history|we only request your email address|"
         r"wait \d+ seconds? to continue|media playback is unsupported on your device|rating is available when"
-        r" the video has been rented|this video is (?:currently )?unavailable)\b.*$",
+        r" the video has been rented|this video is (?:currently )?unavailable|video player is loading)\b.*$"
+        r"|^\W{0,3}(?:watch|video|listen)\s*:.{1,100}\(\d{1,2}:\d{2}\)$",
         max_words=60,
         cues=(
             "tweet",
@@ -294,6 +325,9 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
             "email address",
             "second",
             "playback",
+            "player",
+            "watch",
+            "listen",
         ),
     ),
     # A web archive's page about its own crawls, saved instead of the article when a fetch through an
@@ -341,7 +375,7 @@ MASTHEAD_SECTION = re.compile(
 )
 # Not a headline: a section label or breadcrumb ("Tech › Gadgets › Phones", "Culture · Music", "Life
 # Sciences / Oceans"), or a masthead ("THE NORTHGATE COURIER — Independent news since 1921").
-SECTION_LABEL = re.compile(r"\s(?:[›»>·/•▸▹→]|::)\s|^[A-Z]{2,}(?:\s+[A-Z]{2,})+\b")
+SECTION_LABEL = re.compile(r"\s(?:[›»>·∙/•▸▹→]|::)\s|^[A-Z]{2,}(?:\s+[A-Z]{2,})+\b(?!\s*:)")
 TITLE_OUTLET = re.compile(r"^(?P<title>.{10,}?)\s+[–—|-]\s+(?P<outlet>[A-Z][\w.&' ]{1,38}[\w.])\s*$")
 
 # "PORT ALDER, March 3 (Coastline Wire) —", "WASHINGTON (Reuters) -", "(CNN)", "PHOENIX _".
