@@ -57,3 +57,21 @@ def test_one_shared_word_is_not_the_same_statement():
     docs = cleaned("=== a.txt\nPeople may not know.\n\n=== b.txt\nI do not know.\n")
     _, alignment = run(docs)
     assert all(f.independent_sources == 1 for f in alignment.facts)
+
+
+def test_a_fact_is_worded_by_a_source_that_reads_like_no_spun_rewrite():
+    docs = cleaned(
+        """
+        === a.txt
+        The security talks going down Monday are the first round in a collection of meetings with Russia.
+
+        "We will listen," the envoy instructed reporters. The final week was calm, the ministry mentioned.
+        === b.txt
+        The security talks on Monday are the first round in a series of meetings with Russia.
+
+        Officials expect a second round of talks in Vienna later in the month.
+        """
+    )
+    _, alignment = run(docs)
+    fact = next(f for f in alignment.facts if f.independent_sources == 2)
+    assert fact.text.startswith("The security talks on Monday")

@@ -90,6 +90,11 @@ def cross_document_centrality(sentences: Sequence[Sentence], similarity: sparse.
 
 
 def _fact(index: int, group: list[int], sentences: Sequence[Sentence], provenance: Provenance) -> Fact:
+    """The fact in the words of its most central sentence, unless that comes from a copy or a page that
+    reads like a synonym-spun rewrite and another source words it too ("first speaking level" is a
+    spinner's "first round of talks")."""
+    rewritten = provenance.derivatives | provenance.notes.keys()
+    group = sorted(group, key=lambda i: sentences[i].doc_id in rewritten)  # stable: the central one first
     lead = sentences[group[0]]
     docs = tuple(dict.fromkeys(sentences[i].doc_id for i in group))
     return Fact(
