@@ -93,8 +93,7 @@ def _fact(index: int, group: list[int], sentences: Sequence[Sentence], provenanc
     """The fact in the words of its most central sentence, unless that comes from a copy or a page that
     reads like a synonym-spun rewrite and another source words it too ("first speaking level" is a
     spinner's "first round of talks")."""
-    rewritten = provenance.derivatives | provenance.notes.keys()
-    group = sorted(group, key=lambda i: sentences[i].doc_id in rewritten)  # stable: the central one first
+    group = sorted(group, key=lambda i: sentences[i].doc_id in provenance.rewritten)  # stable: central first
     lead = sentences[group[0]]
     docs = tuple(dict.fromkeys(sentences[i].doc_id for i in group))
     return Fact(

@@ -93,6 +93,11 @@ class Provenance:
     def derivatives(self) -> frozenset[str]:
         return frozenset(link.doc_id for link in self.links if link.status == "derivative")
 
+    @property
+    def rewritten(self) -> frozenset[str]:
+        """Documents not in their own words: derivatives, and pages that read like a spun rewrite."""
+        return self.derivatives | self.notes.keys()
+
 
 Shingle = tuple[str, ...]
 

@@ -47,13 +47,12 @@ def build_timeline(
     for index, ref in dated.items():
         by_day[ref.date or ""].append(index)
     events = []
+    rewritten = provenance.rewritten  # an event is told in a source's own words where one has it
     for day in sorted(by_day):
         groups = _group(by_day[day], similarity, alignment.centrality)
         ranked = sorted(groups, key=lambda g: -provenance.independent({sentences[i].doc_id for i in g}))
         for group in ranked[:EVENTS_PER_DAY]:
-            lead = min(
-                group, key=lambda i: (sentences[i].doc_id in provenance.derivatives, -alignment.centrality[i])
-            )
+            lead = min(group, key=lambda i: (sentences[i].doc_id in rewritten, -alignment.centrality[i]))
             events.append(
                 TimelineEvent(
                     date=day,
