@@ -15,7 +15,9 @@ from newsfuse.provenance import Provenance
 from newsfuse.represent import SentenceVectors
 from newsfuse.settings import Settings
 
-_PRONOUN_OPENING = re.compile(r"^(?:He|She|They|It|This|These|Those|His|Her|Their|Its|That|But|And|Also)\b")
+_PRONOUN_OPENING = re.compile(
+    r"^(?:He|She|They|It|This|These|Those|His|Her|Their|Its|That|But|And|Also|The (?:ones?|latter|former)|Such)\b"
+)
 # A quotation attributed only to a pronoun ("..., she said.") does not say who is speaking.
 _PRONOUN_SPEAKER = re.compile(
     r"[,”\"]\s+(?:he|she|they)\s+\w+(?:\s+\w+)?\.[\"”’]?$|\b(?:he|she|they)\s+(?:said|says|added)\.$"
@@ -60,10 +62,13 @@ def salience(c: Candidates, settings: Settings) -> np.ndarray:
     if c.query is not None:
         relevance = (matrix @ c.query.T).toarray().ravel()
         score = (1 - settings.query_weight) * score + settings.query_weight * unit(relevance)
-    lean = [
-        0.8 if _PRONOUN_OPENING.match(s.text) or _PRONOUN_SPEAKER.search(s.text) else 1.0 for s in c.sentences
-    ]
+    lean = [0.8 if _leans_on_context(s.text) else 1.0 for s in c.sentences]
     return score * np.array(lean)
+
+
+def _leans_on_context(text: str) -> bool:
+    """An opening that points back ("He said…", "But…", "The ones with…") or a pronoun for the speaker."""
+    return bool(_PRONOUN_OPENING.match(text) or _PRONOUN_SPEAKER.search(text))
 
 
 def unit(values: np.ndarray) -> np.ndarray:
