@@ -38,7 +38,8 @@ def test_dateline_without_year_takes_the_clusters_year_when_the_weekday_fits():
     )
     assert docs[1].date == "2026-03-04"
     assert docs[0].date == "2026-03-05"
-    assert any("taken from the cluster" in n for n in docs[0].notes)
+    assert any("with the year 2026 of the cluster's other dated documents" in n for n in docs[0].notes)
+    assert not any(n.startswith("date unsure") for n in docs[0].notes)  # settled, so no longer unsure
 
 
 def test_scrapers_current_date_line_is_not_a_publication_date():

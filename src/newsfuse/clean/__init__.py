@@ -162,8 +162,11 @@ def _resolve_year(doc: Document, partial: CalendarDate, years: list[int]) -> Doc
     median = years[len(years) // 2]
     for year in (median, median - 1, median + 1):
         if partial.fits_year(year):
-            note = f"date year {year} taken from the cluster's other dated documents"
-            return dataclasses.replace(doc, date=partial.iso(year), notes=(*doc.notes, note))
+            unsure = next((n for n in doc.notes if n.startswith("date unsure:")), None)
+            written = unsure.split(" gives ", 1)[-1].split(" without", 1)[0] if unsure else "the date"
+            note = f"date: {written} with the year {year} of the cluster's other dated documents"
+            notes = tuple(n for n in doc.notes if n != unsure)
+            return dataclasses.replace(doc, date=partial.iso(year), notes=(*notes, note))
     return doc
 
 
