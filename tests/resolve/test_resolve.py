@@ -205,3 +205,20 @@ def test_sample_briefing_has_every_section():
 def test_a_document_with_no_quotes_dates_or_names_gives_empty_sections():
     b = brief([{"text": "the weather was mild and calm for most of the afternoon across the area."}])
     assert (b.quotes, b.timeline, b.disagreements) == ((), (), ())
+
+
+def test_a_timeline_event_is_told_in_the_words_of_a_source_that_was_not_spun():
+    spun = (
+        "The harbour wall collapsed on Monday after a final week of storms, officials mentioned. "
+        '"We are safe," the mayor instructed reporters. The council mentioned repairs.'
+    )
+    plain = "The harbour wall collapsed on Monday after a week of storms, officials said. Repairs will take a month."
+    b = brief(
+        [
+            {"id": "spun", "date": "2031-05-14", "text": spun},
+            {"id": "plain", "date": "2031-05-14", "text": plain},
+        ]
+    )
+    [event] = [e for e in b.timeline if e.date == "2031-05-12"]
+    assert set(event.sources) == {"spun", "plain"}
+    assert event.text.startswith("The harbour wall collapsed on Monday after a week of storms")
