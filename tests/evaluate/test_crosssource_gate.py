@@ -1,7 +1,7 @@
 """Cross-source quality gate: each annotated invented cluster, scored against pinned floors.
 
 The floors sit a little under today's scores (`python benchmarks/quality_gate.py -v` prints them), so a
-regression fails the build. The spaCy backend is held to higher floors than the rules fallback.
+regression fails the build. The rules fallback is now held to the spaCy backend's floors.
 """
 
 import pytest
@@ -16,12 +16,12 @@ CLUSTERS = ["port-alder-fire", "tram-derailment", "dam-spill", "ferry-grounding"
 FLOORS = {
     # backend: (copies P and R, quotes found, speakers, merged, actors, aliases, dates, conflicts, extra at most)
     "spacy": (0.9, 0.8, 0.85, 0.9, 0.85, 0.8, 0.75, 0.75, 3),
-    "rules": (0.9, 0.8, 0.75, 0.9, 0.8, 0.8, 0.75, 0.75, 3),
+    "rules": (0.9, 0.8, 0.85, 0.9, 0.85, 0.8, 0.75, 0.75, 3),
 }
 # ferry-grounding was written blind, by someone who had not read the extractors, and is the hardest: a
 # transcript's misspelt name, a machine translation's renamed places ("Hammer Rocks") and a disagreement
 # about a cause that no word-level rule sees. Its floors for those three scores are lower.
-HARDER = {"speakers": 0.7, "aliases": 0.6, "conflicts": 0.6}
+HARDER = {"speakers": 0.8, "aliases": 0.6, "conflicts": 0.6}
 
 
 @pytest.mark.parametrize("backend", ["spacy", "rules"])

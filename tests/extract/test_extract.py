@@ -129,6 +129,17 @@ def test_rule_mentions_find_a_speaker_opening_a_sentence_or_described_before_the
     assert mentions == [("Rowena Tallis", "PERSON"), ("Tallis", "PERSON")]
 
 
+def test_rule_mentions_split_two_people_under_one_plural_title():
+    [d] = cleaned(
+        "=== a.txt\nThe votes against came from Councillors Gareth Lowe and Ines Baptiste, who wanted the "
+        "money recovered.\n\nKellsport Fire and Rescue said the road was clear.\n"
+    )
+    mentions = [(m.text, m.type, m.role) for m in extract_mentions([d], Settings(ner="rules"))]
+    assert ("Gareth Lowe", "PERSON", "councillors") in mentions
+    assert ("Ines Baptiste", "PERSON", "councillors") in mentions
+    assert not any(text.startswith("Kellsport Fire") and kind == "PERSON" for text, kind, _ in mentions)
+
+
 def test_rule_mentions_keep_numbers_and_drop_possessives():
     [d] = cleaned("=== a.txt\nThe fire began in Warehouse 4 on Monday, in Port Alder's harbour district.\n")
     mentions = {(m.text, m.type) for m in extract_mentions([d], Settings(ner="rules"))}

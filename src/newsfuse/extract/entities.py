@@ -33,8 +33,10 @@ TITLES = (
 )
 _TITLE_BEFORE = re.compile(rf"\b(?:{TITLES})\b(?:\s+[\w.\-]+){{0,3}}?\s*$", re.IGNORECASE)
 _TITLES_LONGEST_FIRST = "|".join(sorted(TITLES.split("|"), key=len, reverse=True))
-_TITLE_PREFIX = re.compile(rf"^(?:[\w.\-]+\s+){{0,4}}(?:{_TITLES_LONGEST_FIRST})\s+", re.IGNORECASE)
+_TITLE_PREFIX = re.compile(rf"^(?:[\w.\-]+\s+){{0,4}}(?:{_TITLES_LONGEST_FIRST})s?\s+", re.IGNORECASE)
 _TITLE_ONLY = re.compile(rf"^(?:{_TITLES_LONGEST_FIRST})$", re.IGNORECASE)
+_PERSON_NAME = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*(?: [A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*){1,2}"
+_TWO_PEOPLE = re.compile(rf"^({_PERSON_NAME}) and ({_PERSON_NAME})$")
 _ACRONYM_PREFIX = re.compile(r"^(?:[A-Z]{2,}|(?:[A-Z]\.){2,})\s+(?=[A-Z][a-z])")
 _APPOSITIVE = re.compile(r"^,\s+(?:the|a|an)\s+([^,.;“”\"]{3,80}?)(?:,|\.|;|$)")
 _REPORT_VERB = re.compile(
@@ -72,7 +74,7 @@ _ORG_WORDS = re.compile(
     r"court|police|army|navy|school|hospital|board|union|institute|group|house|administration|news|times|"
     r"post|wire|press|radio|network|federation|club|united|fc|airlines|station|chronicle|gazette|courier|herald|"
     r"observer|tribune|journal|telegraph|coastguard|guard|branch|ferries|airways|railways|shipping|brigade|"
-    r"trust|foundation|society|centre|center|ferry)\b",
+    r"trust|foundation|society|centre|center|ferry|rescue)\b",
     re.IGNORECASE,
 )
 _NAME_RUN = re.compile(
@@ -361,6 +363,14 @@ def _from_rules(doc: Document) -> Iterator[Mention]:
                 doc.id, start, start + len(head), head, "PERSON", _role(text, start, start + len(head))
             )
             words, start = joined[person_of.end() :].split(), start + person_of.end()
+        titled = _TITLE_PREFIX.match(" ".join(words))
+        pair = _TWO_PEOPLE.match(" ".join(words)[titled.end() :]) if titled else None
+        if titled and pair:  # "Councillors Gareth Lowe and Ines Baptiste": two people with one title
+            their_title = " ".join(titled.group().split()).lower()
+            for k in (1, 2):
+                at = start + titled.end() + pair.start(k)
+                yield Mention(doc.id, at, at + len(pair[k]), pair[k], "PERSON", their_title)
+            continue
         name, start, title = _strip_title(" ".join(words), start)
         name = name.removesuffix("'s").removesuffix("’s")  # "Port Alder's"
         end = start + len(name)
