@@ -1,7 +1,7 @@
 """Cross-source quality gate: each annotated invented cluster, scored against pinned floors.
 
 The floors sit a little under today's scores (`python benchmarks/quality_gate.py -v` prints them), so a
-regression fails the build. The rules fallback is now held to the spaCy backend's floors.
+regression fails the build. The rules fallback is held to the same floors as the spaCy backend.
 """
 
 import pytest
