@@ -164,3 +164,12 @@ def test_unknown_outlet_is_said_not_guessed():
     [doc] = cleaned(f"=== a.txt\nHarbour closes after storm\n\n{BODY}\n")
     assert doc.source is None
     assert any("outlet unknown" in n for n in doc.notes)
+
+
+def test_a_print_pages_folio_line_dates_it():
+    [doc] = cleaned(
+        "=== a.txt\nDownloaded Mar 12, 2031, 2:07 PM\n\nTHE HARBOUR LEDGER · WEDNESDAY, MARCH 5, 2031 · $2.50\n\n"
+        f"Harbour closes after storm\n\n{BODY}\n"
+    )
+    assert doc.date == "2031-03-05"
+    assert "date from the masthead's folio line" in doc.notes

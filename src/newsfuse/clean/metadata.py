@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsfuse.clean.boilerplate import BYLINE_REASON, MASTHEAD, TITLE
+from newsfuse.clean.boilerplate import BYLINE_REASON, MASTHEAD, TITLE, pattern_reason
 from newsfuse.clean.lines import Line
 from newsfuse.clean.patterns import (
     BYLINE,
@@ -245,6 +245,9 @@ def _date(
         return found.iso(), None, f"date from a {kind}"
     if partial:
         return None, partial, f"date unsure: the dateline gives {dateline_date!r} without a year"
+    folio = _folio_date(lines[: max(title_at, 0)])
+    if folio:
+        return folio.iso(), None, "date from the masthead's folio line"
     if ignored:
         return (
             None,
@@ -252,6 +255,21 @@ def _date(
             f"date unknown: ignored {ignored!r}, a site's current-date line, not a publication date",
         )
     return None, None, "date unknown: no metadata, dateline or timestamp gives one"
+
+
+def _folio_date(lines: Sequence[Line]) -> CalendarDate | None:
+    """A print page's folio line above the headline: the paper's name, the date, the price ("THE CORRAN
+    EXAMINER · WEDNESDAY, MARCH 5, 2031 · $2.50"), one part of it a whole date."""
+    for line in lines:
+        parts = _PARTS.split(line.text.strip())
+        if len(parts) < 2:
+            continue
+        for part in parts:
+            if (pattern_reason(part.strip()) or ("", False))[0] == "boilerplate:date-line":
+                found = find_date(part)
+                if found and found.year:
+                    return found
+    return None
 
 
 def _date_widget(text: str, year: int, lines: Sequence[Line]) -> bool:
