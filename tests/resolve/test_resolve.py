@@ -118,6 +118,9 @@ def test_one_body_or_place_under_its_different_spellings():
         mention("a", "Ardrossil", "GPE"),
         mention("b", "Ardrossil", "GPE"),
         mention("b", "NATO", "ORG"),  # no body here has those initials
+        mention("a", "U.S", "GPE"),
+        mention("b", "U.S", "GPE"),
+        mention("b", "United States", "GPE"),  # fewer uses, but no abbreviation
     ]
     actors, _ = resolve_actors(mentions, NO_COPIES)
     named = {a.name: (a.type, sorted(x.name for x in a.aliases)) for a in actors}
@@ -125,6 +128,7 @@ def test_one_body_or_place_under_its_different_spellings():
         "Marine Casualty Investigation Branch": ("ORG", ["MCIB"]),
         "Ardrossil": ("GPE", ["ARDROSSIL"]),
         "NATO": ("ORG", []),
+        "United States": ("GPE", ["U.S"]),
     }
 
 

@@ -294,8 +294,11 @@ def _actor(actor_id: str, group: _Group, provenance: Provenance) -> Actor:
     for m in group.mentions:
         spellings[m.text].add(m.doc_id)
     # People and bodies are named by a full name, a place by the spelling most sources use ("Vesk" over one
-    # wire's "Isle of Vesk").
-    candidates = (group.full_names if group.type != "GPE" else None) or list(group.names)
+    # wire's "Isle of Vesk") that is no abbreviation ("United States", not "U.S").
+    if group.type == "GPE":
+        candidates = [n for n in group.names if "." not in n and not n.isupper()] or list(group.names)
+    else:
+        candidates = group.full_names or list(group.names)
 
     def support(name: str) -> tuple[int, int, int, int]:
         surname = name.split()[-1].lower()
