@@ -12,16 +12,19 @@ from newsfuse.settings import Settings
 
 from ..conftest import ROOT
 
-CLUSTERS = ["port-alder-fire", "tram-derailment", "dam-spill", "ferry-grounding"]
+CLUSTERS = ["port-alder-fire", "tram-derailment", "dam-spill", "ferry-grounding", "wildfire-evacuation"]
 FLOORS = {
     # backend: (copies P and R, quotes found, speakers, merged, actors, aliases, dates, conflicts, extra at most)
     "spacy": (0.9, 0.8, 0.85, 0.9, 0.85, 0.8, 0.75, 0.75, 3),
     "rules": (0.9, 0.8, 0.85, 0.9, 0.85, 0.8, 0.75, 0.75, 3),
 }
-# ferry-grounding was written blind, by someone who had not read the extractors, and is the hardest: a
-# transcript's misspelt name, a machine translation's renamed places ("Hammer Rocks") and a disagreement
-# about a cause that no word-level rule sees. Its floors for those three scores are lower.
-HARDER = {"speakers": 0.8, "aliases": 0.6, "conflicts": 0.6}
+# ferry-grounding and wildfire-evacuation were written blind, by someone who had not read the extractors, and
+# are the hardest: a transcript's misspelt name, a machine translation's renamed places ("Hammer Rocks") and
+# disagreements about a cause that no word-level rule sees. Their floors for those scores are lower.
+HARDER = {
+    "ferry-grounding": {"speakers": 0.8, "aliases": 0.6, "conflicts": 0.6},
+    "wildfire-evacuation": {"actors": 0.8, "aliases": 0.6, "conflicts": 0.45},
+}
 
 
 @pytest.mark.parametrize("backend", ["spacy", "rules"])
@@ -33,8 +36,10 @@ def test_cross_source_stages_meet_their_floors(cluster, backend):
         ROOT / "samples" / "annotations" / f"{cluster}.cross.json", ROOT / "samples", Settings(ner=backend)
     )
     copies, quotes, speakers, merged, actors, aliases, dates, conflicts, extra = FLOORS[backend]
-    if cluster == "ferry-grounding":
-        speakers, aliases, conflicts = HARDER["speakers"], HARDER["aliases"], HARDER["conflicts"]
+    lower = HARDER.get(cluster, {})
+    speakers, actors = lower.get("speakers", speakers), lower.get("actors", actors)
+    aliases = lower.get("aliases", aliases)
+    conflicts = lower.get("conflicts", conflicts)
     assert min(card.copies) >= copies, card.errors
     assert card.quotes_found >= quotes, card.errors
     assert card.speakers_right >= speakers, card.errors

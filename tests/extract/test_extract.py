@@ -154,7 +154,10 @@ def test_quotes_and_their_attributions():
         'Officials said "the drums of war are getting louder" in the region, according to Carpenter.\n\n'
         "Russia called the claims “fake escalation” again.\n\n"
         "Callum Dree, coxswain of the Ardrossil lifeboat, said: “We brought the children off first.”\n\n"
-        "“The tide was falling fast,” Dree, who led the crew, told reporters."
+        "“The tide was falling fast,” Dree, who led the crew, told reporters.\n\n"
+        "Sheriff Wade Tolliver told reporters at the county fairgrounds: “Deputies knocked on every door.”\n\n"
+        "“I stood at the kitchen window and watched the ridge turn orange,” Bernadette Ochs, a retired choir "
+        "teacher who had lived on Larch Street for 31 years, said on Sunday."
     )
     quotes = extract_quotes([doc(text)])
     assert [(q.text[:20], q.who) for q in quotes] == [
@@ -163,6 +166,8 @@ def test_quotes_and_their_attributions():
         ("the drums of war are", "Carpenter"),
         ("We brought the child", "Callum Dree"),
         ("The tide was falling", "Dree"),
+        ("Deputies knocked on ", "Sheriff Wade Tolliver"),
+        ("I stood at the kitch", "Bernadette Ochs"),
     ]
     assert all(text[q.start : q.end] == q.text for q in quotes)
 

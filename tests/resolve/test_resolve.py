@@ -226,3 +226,32 @@ def test_a_timeline_event_is_told_in_the_words_of_a_source_that_was_not_spun():
     [event] = [e for e in b.timeline if e.date == "2031-05-12"]
     assert set(event.sources) == {"spun", "plain"}
     assert event.text.startswith("The harbour wall collapsed on Monday after a week of storms")
+
+
+@pytest.mark.parametrize("ner", ["rules", "auto"])
+def test_a_body_the_model_missed_is_found_with_its_acronym(ner):
+    docs = [
+        {
+            "id": "a",
+            "text": "The fire had burned 14,600 acres, according to the Interior Wildland Fire Service (IWFS).",
+        },
+        {"id": "b", "text": "Crews from the IWFS cut a firebreak above the town on Monday, officials said."},
+    ]
+    service = next(a for a in brief(docs, ner=ner).actors if a.name == "Interior Wildland Fire Service")
+    assert service.type == "ORG" and [x.name for x in service.aliases] == ["IWFS"]
+
+
+def test_two_counts_of_one_noun_far_apart_in_wording_still_disagree():
+    docs = [
+        {
+            "id": "a",
+            "text": "A wildfire swept into Hollin Ridge over the weekend, destroying 37 homes, officials said.",
+        },
+        {
+            "id": "b",
+            "text": "The sheriff said on Sunday night that 52 homes in and around Hollin Ridge had been destroyed "
+            "by the Cutler Canyon Fire, along with at least 30 barns.",
+        },
+    ]
+    topics = [d.topic for d in brief(docs).disagreements]
+    assert "how many homes: 37, 52" in topics

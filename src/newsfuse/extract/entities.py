@@ -29,7 +29,8 @@ TITLES = (
     "adviser|advisor|judge|justice|general|gen\\.|colonel|captain|commissioner|superintendent|inspector|"
     "professor|prof\\.|dr\\.|mr\\.|mrs\\.|ms\\.|king|queen|prince|pope|leader|official|analyst|expert|coach|"
     "striker|sheriff|detective|officer|resident|reporter|correspondent|host|anchor|editor|founder|owner|"
-    "harbour master|harbor master|harbourmaster|harbormaster|port master|coxswain|skipper|pilot"
+    "harbour master|harbor master|harbourmaster|harbormaster|port master|coxswain|skipper|pilot|"
+    "marshal|fire marshal|undersheriff|ranger|warden|trooper|sergeant|sgt\\.|lieutenant|lt\\.|constable"
 )
 _TITLE_BEFORE = re.compile(rf"\b(?:{TITLES})\b(?:\s+[\w.\-]+){{0,3}}?\s*$", re.IGNORECASE)
 _TITLES_LONGEST_FIRST = "|".join(sorted(TITLES.split("|"), key=len, reverse=True))
@@ -102,7 +103,7 @@ def extract_mentions(docs: Sequence[Document], settings: Settings) -> list[Menti
         parsed = nlp.pipe((d.text for d in live), batch_size=8)
         found = [m for doc, result in zip(live, parsed, strict=True) for m in _from_spacy(doc, result)]
         typed = _type_by_evidence(_without_common_words(live, found))
-        return _acronyms(live, _surnames_that_speak(live, _people_who(live, typed)))
+        return _acronyms(live, _bodies_missed(live, _surnames_that_speak(live, _people_who(live, typed))))
     return _acronyms(
         live, _people_who(live, _type_by_majority([m for doc in live for m in _from_rules(doc)]))
     )
@@ -154,6 +155,30 @@ def _people_who(docs: Sequence[Document], mentions: list[Mention]) -> list[Menti
                 added.append(
                     Mention(doc.id, start, end, name, "PERSON", title or _role(doc.text, start, end))
                 )
+    return _in_document_order(docs, [*mentions, *added])
+
+
+def _bodies_missed(docs: Sequence[Document], mentions: list[Mention]) -> list[Mention]:
+    """Add the organisations the model missed: a run of two to six capitalized words with a body's word in
+    it ("the Interior Wildland Fire Service (IWFS)", "Ashgrove County Board of Commissioners") that overlaps
+    no mention found."""
+    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for m in mentions:
+        taken[m.doc_id].append((m.start, m.end))
+    added = []
+    for doc in docs:
+        for run in _NAME_RUN.finditer(doc.text):
+            words, start = run.group().split(), run.start()
+            while words and words[0].lower() in _NOT_NAMES:
+                start += len(words[0]) + 1
+                words = words[1:]
+            name = " ".join(words).removesuffix("'s").removesuffix("’s")
+            end = start + len(name)
+            if not 2 <= len(words) <= 6 or doc.text[start:end] != name or not _ORG_WORDS.search(name):
+                continue
+            if _TITLE_PREFIX.match(name) or any(a < end and start < b for a, b in taken[doc.id]):
+                continue
+            added.append(Mention(doc.id, start, end, name, "ORG"))
     return _in_document_order(docs, [*mentions, *added])
 
 

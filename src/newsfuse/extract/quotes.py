@@ -33,8 +33,11 @@ _AFTER = re.compile(
     rf"^\s*[,.!?]?\s*(?:(?:(?:[a-z]+\s+){{1,3}}(?=[A-Z]))?(?:{_WHO}){_DESCRIBED}\s+(?:{_VERBS})\b|(?:{_VERBS})\s+(?P<who2>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,6}}"
     rf"|the\s+[a-z]+(?:\s+[a-z]+){{0,2}}))"
 )
-# Before the opening quote: ``Marsh said: “`` / ``Marsh said that “`` / ``Marsh told reporters, “``.
-_BEFORE = re.compile(rf"{_WHO}{_DESCRIBED}\s+(?:{_VERBS})(?:\s+\w+){{0,3}}?\s*(?:that|:|,)?\s*$")
+# Before the opening quote: ``Marsh said: “`` / ``Marsh said that “`` / ``Marsh told reporters, “`` /
+# ``Tolliver told reporters at the county fairgrounds: “``.
+_BEFORE = re.compile(
+    rf"{_WHO}{_DESCRIBED}\s+(?:{_VERBS})(?:(?:\s+\w+){{0,3}}?\s*(?:that|,)?|(?:\s+\w+){{0,6}}?\s*:)\s*$"
+)
 _ACCORDING = re.compile(r"according to (?P<who>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _QUOTED = re.compile(r"“(?P<curly>[^”]+)”?|\"(?P<straight>[^\"]+)\"?")
@@ -93,7 +96,7 @@ def _quotations(doc: Document) -> Iterator[QuoteMention]:
 
 
 def _attribution(paragraph: str, open_at: int, close_at: int) -> tuple[str | None, int | None]:
-    after = _AFTER.match(paragraph[close_at : close_at + 80])
+    after = _AFTER.match(paragraph[close_at : close_at + 160])  # room for "…, a retired teacher who…, said"
     if after:
         group = "who" if after.group("who") else "who2"
         return _name(after.group(group)), close_at + after.start(group)

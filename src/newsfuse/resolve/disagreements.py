@@ -25,6 +25,10 @@ from newsfuse.represent import STOPWORDS, SentenceVectors, stem
 RELATED, OPPOSITE = 0.3, 0.5
 RELATED_SHARED = 2  # or this many content words shared besides the counted noun...
 MIN_RELATED = 0.15  # ...with at least this cosine
+# Or, for two counts of one noun within a factor of two, this many shared content words with the noun
+# ("destroying 37 homes" in a wildfire's wire story / "52 homes … had been destroyed by the Cutler Canyon
+# Fire" in a paper's report share five and a cosine of only 0.13).
+SAME_COUNT_SHARED, SAME_COUNT_RATIO = 5, 2.0
 # Two counts of one thing that differ more than this many times over are counts of different things
 # ("300 employees" vs "a city of 85,000 people"), not a disagreement.
 MAX_RATIO = 5.0
@@ -165,7 +169,8 @@ def find_disagreements(
             continue
         for unit in numbers[i].keys() & numbers[j].keys():
             low, high = sorted((numbers[i][unit], numbers[j][unit]))
-            if low != high and value >= MIN_RELATED and high <= MAX_RATIO * low:
+            close = value >= MIN_RELATED or (common >= SAME_COUNT_SHARED and high <= SAME_COUNT_RATIO * low)
+            if low != high and close and high <= MAX_RATIO * low:
                 by_unit[unit][numbers[i][unit]].add(i)
                 by_unit[unit][numbers[j][unit]].add(j)
         if value >= OPPOSITE and alignment.same[i, j] and _negates(a.text, b.text):
