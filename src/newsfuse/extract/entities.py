@@ -279,16 +279,11 @@ def _widen(text: str, name: str, start: int, label: str, previous_end: int) -> t
             False,
         )
     word = _WORD_BEFORE.search(before)
-    if label != "PERSON" or _ORG_WORDS.search(name):
-        if (
-            word and _ORG_WORDS.search(name) and word[1].lower() not in _NOT_NAMES
-        ):  # "Marine | Casualty … Branch"
-            return (
-                text[start - len(word.group()) : start + len(name)],
-                start - len(word.group()),
-                label,
-                False,
-            )
+    body = _ORG_WORDS.search(name)
+    if body and word and word[1].lower() not in _NOT_NAMES:  # "Marine | Casualty Investigation Branch"
+        wider = start - len(word.group())
+        return text[wider : start + len(name)], wider, label, False
+    if label != "PERSON" or body:
         return name, start, label, False
     number = _NUMBER_AFTER.match(text[start + len(name) : start + len(name) + 8])
     if number:

@@ -8,6 +8,9 @@ machine-translated surname). A surname alone joins the person whose surname it i
 the spellings end alike. A first name alone joins the person its document names in full ("Dana"); a
 one-word "person" that is part of one place's or organisation's name joins it ("Halvorsen" for Halvorsen
 Chemicals, "Vessen" for the River Vessen). The canonical name is the full name most independent sources use.
+
+Places and bodies join by one key for their spellings (``name_key``), whatever type each document's tagger
+gave them, and an acronym joins the one body whose initials it is.
 """
 
 from __future__ import annotations
@@ -167,7 +170,7 @@ def _join_types(groups: list[_Group], member: dict[int, int], by_name: dict[tupl
 def _move(groups: list[_Group], member: dict[int, int], source: int, target: int) -> None:
     for m in groups[source].mentions:
         groups[target].add(m)
-    groups[source].mentions.clear()
+    groups[source] = _Group(groups[source].type)  # emptied: no names left to match
     for i, owner in member.items():
         if owner == source:
             member[i] = target
