@@ -65,11 +65,12 @@ _NOT_UNITS = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split()
 )
+_ZONES = r"(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT)"
 # A clock time: "6:40 p.m.", "7 pm", "11.15am", a 24-hour time with its zone ("09:30 GMT", "18.40 CET"),
 # midnight or noon.
 _CLOCK = re.compile(
     r"(?<![\d.,:])(?P<hour>\d{1,2})(?:[:.](?P<minute>[0-5]\d))?\s?(?P<half>[ap])\.?m\b\.?"
-    r"|(?<![\d.,:])(?P<hour24>[01]?\d|2[0-3])[:.](?P<minute24>[0-5]\d)\s?(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT)\b"
+    rf"|(?<![\d.,:])(?P<hour24>[01]?\d|2[0-3])[:.](?P<minute24>[0-5]\d)\s?{_ZONES}\b"
     r"|\b(?P<word>midnight|noon|midday)\b",
     re.IGNORECASE,
 )
@@ -82,7 +83,7 @@ _DAY = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2})\b",
     re.IGNORECASE,
 )
-_ZONE = re.compile(r"\b(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT)\b")
+_ZONE = re.compile(rf"\b{_ZONES}\b")
 _NEGATION = re.compile(r"\b(?:not|no|never|nobody|nothing|none|neither|nor)\b|n[’']t\b", re.IGNORECASE)
 
 
@@ -119,10 +120,8 @@ def clock_time(text: str) -> tuple[int, str] | None:
         return None
     m = found[0]
     written = m.group().strip()
-    if (
-        written.endswith("m.") and written[-3:-2] != "."
-    ):  # "7 pm." at a sentence's end: keep the full stop out
-        written = written[:-1]
+    if written.endswith("m.") and written[-3:-2] != ".":
+        written = written[:-1]  # "7 pm." at a sentence's end: the full stop is the sentence's
     if m["word"] is not None:
         return (0 if m["word"].lower() == "midnight" else 720), written
     if m["hour24"] is not None:
