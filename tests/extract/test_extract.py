@@ -135,8 +135,8 @@ def test_rule_mentions_split_two_people_under_one_plural_title():
         "money recovered.\n\nKellsport Fire and Rescue said the road was clear.\n"
     )
     mentions = [(m.text, m.type, m.role) for m in extract_mentions([d], Settings(ner="rules"))]
-    assert ("Gareth Lowe", "PERSON", "councillors") in mentions
-    assert ("Ines Baptiste", "PERSON", "councillors") in mentions
+    assert ("Gareth Lowe", "PERSON", "councillor") in mentions
+    assert ("Ines Baptiste", "PERSON", "councillor") in mentions
     assert not any(text.startswith("Kellsport Fire") and kind == "PERSON" for text, kind, _ in mentions)
 
 

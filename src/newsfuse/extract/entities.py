@@ -387,6 +387,8 @@ def _from_rules(doc: Document) -> Iterator[Mention]:
         pair = _TWO_PEOPLE.match(" ".join(words)[titled.end() :]) if titled else None
         if titled and pair:  # "Councillors Gareth Lowe and Ines Baptiste": two people with one title
             their_title = " ".join(titled.group().split()).lower()
+            if _TITLE_ONLY.match(their_title[:-1]):
+                their_title = their_title[:-1]  # each is a councillor
             for k in (1, 2):
                 at = start + titled.end() + pair.start(k)
                 yield Mention(doc.id, at, at + len(pair[k]), pair[k], "PERSON", their_title)
