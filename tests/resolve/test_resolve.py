@@ -193,6 +193,18 @@ def test_different_clock_times_for_one_moment_disagree():
         {"id": "e", "text": "The probe's first signal reached the tracking station at 9:10 p.m. on Monday."},
     ]
     assert not [d for d in brief(zones).disagreements if d.kind == "time"]
+    hours_apart = [
+        {
+            "id": "f",
+            "text": "The fire in Cutler Canyon was first reported at about 2:30 p.m. on Saturday, officials said.",
+        },
+        {
+            "id": "g",
+            "text": "The evacuation order went out at 11:20 p.m. on Saturday, nine hours after smoke was first "
+            "reported in Cutler Canyon, officials said.",
+        },
+    ]
+    assert not [d for d in brief(hours_apart).disagreements if d.kind == "time"]  # two moments
 
 
 def test_sample_briefing_has_every_section():

@@ -78,6 +78,10 @@ _CLOCK = re.compile(
 # son around 6:15 p.m. Sunday" / "shot his son at 6:34 p.m."), not of two moments of one story ("the road
 # was closed at 8 a.m." / "reopened at 4 p.m.").
 TIME_RELATED, TIME_SHARED = 0.2, 4
+# Reports of one moment differ by minutes or an hour or two (6:40 / 7:15 p.m., 9:45 / 11:20 p.m.); times
+# further apart are two moments the sentences both mention ("first reported at 2:30 p.m." / "the order went
+# out at 11:20 p.m., nine hours after smoke was first spotted").
+MAX_TIME_GAP = 4 * 60
 _DAY = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2})\b",
@@ -227,7 +231,7 @@ def _other_time_same_moment(
     """Two sentences give different clock times for what reads as one moment: they are close, name the
     same day if both name one, use the same time zone (else "5:42 p.m. EST" and "22:42 GMT" may be one
     instant), and neither is a line of a chronology that opens with its time ("1:43 a.m. -- Pilots…")."""
-    if time_a is None or time_b is None or time_a[0] == time_b[0]:
+    if time_a is None or time_b is None or not 0 < abs(time_a[0] - time_b[0]) <= MAX_TIME_GAP:
         return False
     if value < TIME_RELATED or common < TIME_SHARED:
         return False
