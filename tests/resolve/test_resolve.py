@@ -159,6 +159,8 @@ def test_counts_and_negations():
         "firefight": 2.0,
     }
     assert counts("a two point five million dollar fund") == {}
+    assert counts("gusts above 40 mph, up to 45 mph on the ridge, and more than 600 firefighters") == {}
+    assert counts("nearly 200 lapel pins") == {} and counts("about 200 lapel pins") == {"lapel": 200.0}
     assert _negates("The dam was not damaged.", "Engineers found the dam was damaged.")
     assert not _negates("We will not reopen the line.", "No trams will run on the line.")
 

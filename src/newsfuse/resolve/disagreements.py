@@ -88,6 +88,9 @@ _DAY = re.compile(
     re.IGNORECASE,
 )
 _ZONE = re.compile(rf"\b{_ZONES}\b")
+_BOUND = re.compile(
+    r"\b(?:more than|over|above|at least|up to|fewer than|less than|under|below|nearly|almost|as many as)\s+$"
+)
 _NEGATION = re.compile(r"\b(?:not|no|never|nobody|nothing|none|neither|nor)\b|n[’']t\b", re.IGNORECASE)
 
 
@@ -100,8 +103,11 @@ def counted(text: str) -> dict[str, tuple[float, str]]:
     """Counted nouns (stemmed) -> (number, the noun as written)."""
     out = {}
     for m in _COUNT.finditer(text):
-        if text[max(0, m.start() - 6) : m.start()].lower().endswith("point "):
+        before = text[max(0, m.start() - 14) : m.start()].lower()
+        if before.endswith("point "):
             continue  # "two point five million": spoken decimals are not counts
+        if _BOUND.search(before):
+            continue  # "above 40 mph", "up to 45 mph": limits that need not contradict each other
         unit = m.group("unit").lower()
         if unit in STOPWORDS or unit in _NOT_UNITS:
             continue
