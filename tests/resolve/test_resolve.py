@@ -4,7 +4,7 @@ from newsfuse import brief
 from newsfuse.model import Mention
 from newsfuse.provenance import Provenance
 from newsfuse.resolve.actors import name_key, place_key, resolve_actors
-from newsfuse.resolve.disagreements import _negates, clock_time, counts
+from newsfuse.resolve.disagreements import _negates, clock_time, counted, counts
 
 NO_COPIES = Provenance((), {}, {})
 
@@ -159,8 +159,20 @@ def test_counts_and_negations():
         "firefight": 2.0,
     }
     assert counts("a two point five million dollar fund") == {}
-    assert counts("gusts above 40 mph, up to 45 mph on the ridge, and more than 600 firefighters") == {}
-    assert counts("nearly 200 lapel pins") == {} and counts("about 200 lapel pins") == {"lapel": 200.0}
+    assert counted("up to 40 mph")["mph"][2] == (34.0, 40.0)
+    assert counted("nearly 200 lapel pins")["lapel"][2] == (170.0, 200.0)
+    assert counted("more than 600 firefighters")["firefight"][2] == (600.0, 600.0)
+    assert counted("about 200 lapel pins")["lapel"][2] == (200.0, 200.0)
+
+
+def test_counts_disagree_only_when_their_ranges_cannot_both_hold():
+    def topics(a: str, b: str) -> list[str]:
+        docs = [{"id": "a", "text": a}, {"id": "b", "text": b}]
+        return [d.topic for d in brief(docs).disagreements if d.kind == "number"]
+
+    pins = "Police found {} lapel pins bearing the leader's image in a flowerbed near the hotel on Monday."
+    assert topics(pins.format("196"), pins.format("nearly 200")) == []  # both can hold
+    assert topics(pins.format("at least 38"), pins.format("52")) == ["how many lapel: 38, 52"]
     assert _negates("The dam was not damaged.", "Engineers found the dam was damaged.")
     assert not _negates("We will not reopen the line.", "No trams will run on the line.")
 

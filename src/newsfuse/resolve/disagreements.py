@@ -88,26 +88,28 @@ _DAY = re.compile(
     re.IGNORECASE,
 )
 _ZONE = re.compile(rf"\b{_ZONES}\b")
-_BOUND = re.compile(
-    r"\b(?:more than|over|above|at least|up to|fewer than|less than|under|below|nearly|almost|as many as)\s+$"
-)
+_BOUND = re.compile(r"\b(nearly|almost|up to|as many as)\s+$")
+# "nearly 200", "up to 200" and "as many as 200" report about 200, a little under at most: "196" agrees.
+# A lower or upper bound ("at least 38", "more than 600") is read as its number: a source that writes "at
+# least 38" where another counts 52 is a discrepancy a reader wants shown.
+_BOUND_KINDS = dict.fromkeys(("nearly", "almost", "up to", "as many as"), "nearly")
 _NEGATION = re.compile(r"\b(?:not|no|never|nobody|nothing|none|neither|nor)\b|n[’']t\b", re.IGNORECASE)
 
 
 def counts(text: str) -> dict[str, float]:
     """Counted nouns (stemmed) and their numbers: "about 1,200 residents" -> {"resid": 1200.0}."""
-    return {key: value for key, (value, _) in counted(text).items()}
+    return {key: value for key, (value, _, _) in counted(text).items()}
 
 
-def counted(text: str) -> dict[str, tuple[float, str]]:
-    """Counted nouns (stemmed) -> (number, the noun as written)."""
+def counted(text: str) -> dict[str, tuple[float, str, tuple[float, float]]]:
+    """Counted nouns (stemmed) -> (number, the noun as written, the range the words allow: "nearly 200" or
+    "up to 200" is a little under 200, anything else the number itself)."""
     out = {}
     for m in _COUNT.finditer(text):
         before = text[max(0, m.start() - 14) : m.start()].lower()
         if before.endswith("point "):
             continue  # "two point five million": spoken decimals are not counts
-        if _BOUND.search(before):
-            continue  # "above 40 mph", "up to 45 mph": limits that need not contradict each other
+        bound = _BOUND.search(before)
         unit = m.group("unit").lower()
         if unit in STOPWORDS or unit in _NOT_UNITS:
             continue
@@ -118,7 +120,10 @@ def counted(text: str) -> dict[str, tuple[float, str]]:
         )
         if 1900 <= value <= 2100 and scale == 1 and raw.isdigit():
             continue  # a year, not a count
-        out[stem(unit)] = (value * scale, unit)
+        value *= scale
+        kind = _BOUND_KINDS.get(bound.group(1), "") if bound else ""
+        span = (0.85 * value, value) if kind == "nearly" else (value, value)
+        out[stem(unit)] = (value, unit, span)
     return out
 
 
@@ -149,8 +154,9 @@ def find_disagreements(
     similarity = vectors.similarity().tocsr()
     shared = vectors.shared_terms().tocoo()
     written = [counted(s.text) for s in sentences]
-    numbers = [{k: v for k, (v, _) in w.items()} for w in written]
-    nouns = {k: noun for w in written for k, (_, noun) in w.items()}
+    numbers = [{k: v for k, (v, _, _) in w.items()} for w in written]
+    spans = [{k: span for k, (_, _, span) in w.items()} for w in written]
+    nouns = {k: noun for w in written for k, (_, noun, _) in w.items()}
     times = [clock_time(s.text) for s in sentences]
     time_pairs: list[tuple[int, int]] = []
     by_unit: dict[str, dict[float, set[int]]] = defaultdict(lambda: defaultdict(set))
@@ -179,7 +185,9 @@ def find_disagreements(
         for unit in numbers[i].keys() & numbers[j].keys():
             low, high = sorted((numbers[i][unit], numbers[j][unit]))
             close = value >= MIN_RELATED or (common >= SAME_COUNT_SHARED and high <= SAME_COUNT_RATIO * low)
-            if low != high and close and high <= MAX_RATIO * low:
+            (a_low, a_high), (b_low, b_high) = spans[i][unit], spans[j][unit]
+            compatible = max(a_low, b_low) <= min(a_high, b_high)  # "above 40 mph" / "up to 45 mph"
+            if low != high and close and high <= MAX_RATIO * low and not compatible:
                 by_unit[unit][numbers[i][unit]].add(i)
                 by_unit[unit][numbers[j][unit]].add(j)
         if value >= OPPOSITE and alignment.same[i, j] and _negates(a.text, b.text):
