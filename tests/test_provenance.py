@@ -63,6 +63,14 @@ def test_earlier_date_is_the_original():
     assert (link.doc_id, link.of) == ("late", "early")
 
 
+def test_a_copy_that_credits_the_original_by_its_short_name_points_at_it():
+    original = doc("echo", STORY + OTHER, date="2026-03-03", source="Wrenmouth Echo")
+    copy = doc("copy", STORY + OTHER + " The Echo could not check the material.", date="2026-03-03")
+    for docs in ([original, copy], [copy, original]):
+        [link] = find_copies(docs, Settings()).links
+        assert (link.doc_id, link.of) == ("copy", "echo"), link.why
+
+
 def test_independent_reports_are_not_copies():
     docs = [doc("a", STORY), doc("b", OTHER)]
     assert find_copies(docs, Settings()).links == ()

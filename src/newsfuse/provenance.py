@@ -250,7 +250,7 @@ class _Ranker:
 
     def direction(self, a: Document, b: Document) -> tuple[Document, Document, str]:
         for first, second in ((a, b), (b, a)):
-            if first.source and first.source != second.source and first.source.lower() in second.raw.lower():
+            if first.source and first.source != second.source and _credits(second.raw, first.source):
                 return first, second, f"the other credits it ({first.source})"
         if a.date and b.date and a.date != b.date:
             first, second = sorted((a, b), key=lambda d: d.date or "")
@@ -267,6 +267,17 @@ class _Ranker:
         if len(first.text) != len(second.text):
             return first, second, "it is the longer text"
         return first, second, "it was given first"
+
+
+def _credits(text: str, outlet: str) -> bool:
+    """The text names the outlet, in full or by the short form reporters use ("the Echo has seen" for the
+    Wrenmouth Echo)."""
+    if outlet.lower() in text.lower():
+        return True
+    last = outlet.split()[-1]
+    return (
+        len(outlet.split()) > 1 and len(last) >= 4 and bool(re.search(rf"\b[Tt]he {re.escape(last)}\b", text))
+    )
 
 
 def _candidate_pairs(

@@ -172,4 +172,13 @@ def test_a_print_pages_folio_line_dates_it():
         f"Harbour closes after storm\n\n{BODY}\n"
     )
     assert doc.date == "2031-03-05"
-    assert "date from the masthead's folio line" in doc.notes
+    assert "date from the folio line" in doc.notes
+
+
+def test_a_folio_line_under_the_headline_gives_the_date_and_the_outlet():
+    [doc] = cleaned(
+        f"=== a.txt\nHarbour closes after storm\n\nRheintal-Anzeiger | 16.03.2033 | Health desk\n\n{BODY}\n"
+    )
+    assert (doc.date, doc.source) == ("2033-03-16", "Rheintal-Anzeiger")
+    [doc] = cleaned(f"=== a.txt\nHarbour closes\n\nPublished: March 17, 2033 | PulseHub Staff\n\n{BODY}\n")
+    assert (doc.date, doc.source) == ("2033-03-17", "PulseHub")

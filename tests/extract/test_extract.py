@@ -5,9 +5,11 @@ import pytest
 from newsfuse.extract.dates import Anchor, _refs, extract_dates
 from newsfuse.extract.entities import (
     _from_spacy,
+    _known_surnames,
+    _name_runs,
+    _role,
     _speaks,
     _strip_title,
-    _surnames_that_speak,
     _type_by_evidence,
     _without_common_words,
     extract_mentions,
@@ -191,17 +193,34 @@ def test_a_name_that_speaks_is_a_person_whatever_the_tagger_said():
     assert not speaks("The Vessen Basin Water Authority said the dam held.", "Vessen Basin Water Authority")
 
 
-def test_a_surname_the_model_missed_is_added_where_it_speaks():
+def test_a_surname_the_backend_missed_is_added():
     [doc] = cleaned(
         "=== a.txt\nThe bridge will stay shut, said Edwin Pardoe, who chairs the parish council.\n\n"
-        "Pardoe said at least 60 homes had water inside. Tell said nothing.\n"
+        "Pardoe said at least 60 homes had water inside. Tell said nothing. Pardoe declined to say more.\n\n"
+        "Sergeant Ada Marsh walked the marsh. Marsh turned back at dusk.\n"
     )
-    full = doc.text.index("Edwin Pardoe")
-    found = [Mention(doc.id, full, full + len("Edwin Pardoe"), "Edwin Pardoe", "PERSON")]
-    mentions = _surnames_that_speak([doc], found)
-    assert [(m.text, m.type) for m in mentions] == [("Edwin Pardoe", "PERSON"), ("Pardoe", "PERSON")]
-    added = mentions[1]
-    assert doc.text[added.start : added.end] == "Pardoe"
+    found = [
+        Mention(doc.id, doc.text.index(name), doc.text.index(name) + len(name), name, "PERSON")
+        for name in ("Edwin Pardoe", "Ada Marsh")
+    ]
+    mentions = _known_surnames([doc], found)
+    # "Pardoe" opening a sentence is added whether or not it speaks; "Marsh" is also a common word here,
+    # so it is added only where it speaks.
+    assert [m.text for m in mentions] == ["Edwin Pardoe", "Pardoe", "Pardoe", "Ada Marsh"]
+    assert all(doc.text[m.start : m.end] == m.text for m in mentions)
+
+
+def test_two_names_joined_by_and_are_two_names_but_a_body_with_and_is_one():
+    runs = [
+        run
+        for _, run in _name_runs(
+            "hospitals in Pellingford and Ashcombe Vale, Fellside Community "
+            "Hospital and Wrenmouth Royal Infirmary; Kellsport Fire and Rescue"
+        )
+    ]
+    assert "Pellingford" in runs and "Ashcombe Vale" in runs
+    assert "Fellside Community Hospital" in runs and "Wrenmouth Royal Infirmary" in runs
+    assert "Kellsport Fire and Rescue" in runs
 
 
 def test_a_type_proven_in_one_place_holds_for_the_name_everywhere():
@@ -271,6 +290,36 @@ def test_a_capitalized_common_word_is_no_name():
         (Mention(doc.id, 80, 84, "Tell", "PERSON"), None),  # a surname, though "tell" is a word
     ]
     assert [m.text for m, _ in _without_common_words([doc], found)] == ["Arjun Tell", "Tell"]
+
+
+def test_a_name_the_small_model_mislabels_is_a_person_where_it_speaks():
+    text = '"We will pursue them," Gwen Tarrant, the opposition\'s health spokesperson, told the Chronicle.'
+    assert tagged(text, ("Gwen Tarrant", "WORK_OF_ART")) == [("Gwen Tarrant", "PERSON")]
+    assert tagged("He read Bleak House on the train.", ("Bleak House", "WORK_OF_ART")) == []
+
+
+def test_a_name_cut_short_before_a_body_word_is_the_body():
+    text = "Ambulances left St Brennan's Hospital and Wrenmouth Royal Infirmary."
+    assert tagged(text, ("St Brennan", "PERSON"), ("Wrenmouth Royal", "PERSON")) == [
+        ("St Brennan's Hospital", "ORG"),
+        ("Wrenmouth Royal Infirmary", "ORG"),
+    ]
+    assert tagged("Staff at St Brennan's said so.", ("St Brennan", "PERSON")) == [("St Brennan", "ORG")]
+    assert tagged("A group calling itself Grey Lantern posted files.", ("Grey Lantern", "PERSON")) == [
+        ("Grey Lantern", "ORG")
+    ]
+    assert tagged(
+        "Crews went to hospitals in Pellingford and Ashcombe Vale, the service said.",
+        ("Ashcombe Vale", "PERSON"),
+    ) == [("Ashcombe Vale", "GPE")]
+
+
+def test_a_clause_before_a_name_is_not_its_title():
+    text = "Health Minister Annika Sorvald visited Gwen Halloran on Thursday."
+    start = text.index("Gwen")
+    assert _role(text, start, start + len("Gwen Halloran")) is None
+    start = text.index("Annika")
+    assert _role(text, start, start + len("Annika Sorvald")) == "minister"
 
 
 def test_streets_and_newspapers_are_not_people():

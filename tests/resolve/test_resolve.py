@@ -1,7 +1,7 @@
 import pytest
 
 from newsfuse import brief
-from newsfuse.model import Mention
+from newsfuse.model import CopyLink, Mention
 from newsfuse.provenance import Provenance
 from newsfuse.resolve.actors import name_key, place_key, resolve_actors
 from newsfuse.resolve.disagreements import _negates, clock_time, counted, counts
@@ -147,6 +147,37 @@ def test_an_acronym_a_document_defines_is_found_wherever_it_is_used(ner):
     actors = brief(docs, ner=ner).actors
     branch = next(a for a in actors if a.name == "Marine Casualty Investigation Branch")
     assert {s.doc_id for s in branch.mentions} == {"a", "b"}
+
+
+def test_a_body_under_a_shorter_name_or_its_words_reordered_is_one_actor():
+    mentions = [
+        mention("a", "St Brennan's Hospital", "ORG"),
+        mention("b", "St Brennan", "ORG"),  # "at St Brennan's"
+        mention("a", "Wrenmouth Valley Health Group", "ORG"),
+        mention("b", "Wrenmouth Valley Health", "ORG"),
+        mention("a", "National Digital Defence Office", "ORG"),
+        mention("c", "National Office for Digital Defence", "ORG"),  # a machine translation
+        mention("a", "Wrenmouth Police", "ORG"),
+        mention("b", "Wrenmouth", "GPE"),  # the town is no short form of its police
+        mention("c", "New York", "GPE"),
+        mention("c", "New York Times", "ORG"),
+    ]
+    actors, _ = resolve_actors(mentions, NO_COPIES)
+    named = {a.name: sorted(x.name for x in a.aliases) for a in actors}
+    assert named["St Brennan's Hospital"] == ["St Brennan"]
+    assert named["Wrenmouth Valley Health Group"] == ["Wrenmouth Valley Health"]
+    assert {"National Digital Defence Office", "National Office for Digital Defence"} in [
+        {a.name, *(x.name for x in a.aliases)} for a in actors
+    ]
+    assert named["Wrenmouth Police"] == [] and named["Wrenmouth"] == []
+    assert named["New York"] == [] and named["New York Times"] == []
+
+
+def test_a_person_is_named_as_the_original_writes_the_name_not_its_translation():
+    mentions = [mention("copy", "Baptiste Onjekatschi"), mention("orig", "Baptiste Onyekachi")]
+    link = CopyLink("copy", "orig", "derivative", 0.6, "translated")
+    actors, _ = resolve_actors(mentions, Provenance((link,), {"copy": "orig", "orig": "orig"}, {}))
+    assert [a.name for a in actors] == ["Baptiste Onyekachi"]
 
 
 def test_places_match_their_abbreviations():

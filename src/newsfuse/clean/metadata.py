@@ -45,6 +45,7 @@ def infer_metadata(doc: Document, lines: Sequence[Line], reasons: Sequence[str |
         (doc.source, None),
         (title_outlet, "outlet from the headline's suffix"),
         (_masthead(lines, reasons, doc.raw), "outlet from the masthead line"),  # the publisher of this copy
+        (_folio(lines, reasons)[1], "outlet from the folio line"),
         (dateline.group("outlet") if dateline else None, "outlet from the dateline's credit"),
         (_byline_outlet(lines, reasons), "outlet from the byline"),
         (_copyright_outlet(lines, reasons, doc.raw), "outlet from the copyright line"),
@@ -245,9 +246,9 @@ def _date(
         return found.iso(), None, f"date from a {kind}"
     if partial:
         return None, partial, f"date unsure: the dateline gives {dateline_date!r} without a year"
-    folio = _folio_date(lines[: max(title_at, 0)])
+    folio = _folio(lines, reasons)[0]
     if folio:
-        return folio.iso(), None, "date from the masthead's folio line"
+        return folio.iso(), None, "date from the folio line"
     if ignored:
         return (
             None,
@@ -257,19 +258,41 @@ def _date(
     return None, None, "date unknown: no metadata, dateline or timestamp gives one"
 
 
-def _folio_date(lines: Sequence[Line]) -> CalendarDate | None:
-    """A print page's folio line above the headline: the paper's name, the date, the price ("THE CORRAN
-    EXAMINER · WEDNESDAY, MARCH 5, 2031 · $2.50"), one part of it a whole date."""
-    for line in lines:
-        parts = _PARTS.split(line.text.strip())
+def _folio(lines: Sequence[Line], reasons: Sequence[str | None]) -> tuple[CalendarDate | None, str | None]:
+    """A folio line in the page's header (the lines before the article body): parts split by "|" or "·",
+    one of them a whole date, another often the outlet ("THE CORRAN EXAMINER · WEDNESDAY, MARCH 5, 2031 ·
+    $2.50", "Rheintal-Anzeiger | 16.03.2033 | Health desk", "Published: March 17, 2033 | PulseHub Staff").
+    The outlet is the first other part that reads as a name: with an outlet word, in capitals, or a
+    brand's inner capital."""
+    body = next((i for i, r in enumerate(reasons) if r is None), len(lines))
+    for line in lines[:body]:
+        parts = [p.strip() for p in _PARTS.split(line.text.strip())]
         if len(parts) < 2:
             continue
-        for part in parts:
-            if (pattern_reason(part.strip()) or ("", False))[0] == "boilerplate:date-line":
-                found = find_date(part)
-                if found and found.year:
-                    return found
-    return None
+        dated = [
+            found
+            for part in parts
+            if (pattern_reason(part) or ("", False))[0] in ("boilerplate:date-line", "boilerplate:timestamp")
+            and (found := find_date(part))
+            and found.year
+        ]
+        if not dated:
+            continue
+        names = (_STAFF.sub("", p) for p in parts if not find_date(p))
+        outlet = next((n for n in names if _reads_as_outlet(n)), None)
+        return dated[0], outlet
+    return None, None
+
+
+_STAFF = re.compile(r"\s+(?:Staff|Reporters?|Newsroom|Editors?)$")
+
+
+def _reads_as_outlet(name: str) -> bool:
+    words = name.split()
+    if not 1 <= len(words) <= 4 or not all(w[:1].isupper() or w in _NAME_JOINERS for w in words):
+        return False
+    brand = len(words) == 1 and any(c.isupper() for c in name[1:])  # "PulseHub", "Rheintal-Anzeiger"
+    return bool(OUTLET_WORDS.search(name)) or brand or (name.isupper() and len(name) >= 3)
 
 
 def _date_widget(text: str, year: int, lines: Sequence[Line]) -> bool:

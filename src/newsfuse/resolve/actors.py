@@ -7,7 +7,8 @@ machine-translated surname). A surname alone joins the person whose surname it i
 ("Marsch" -> Marsh); a garbled one ("Brov" for Lavrov) only when the same document names that person and
 the spellings end alike. A first name alone joins the person its document names in full ("Dana"); a
 one-word "person" that is part of one place's or organisation's name joins it ("Halvorsen" for Halvorsen
-Chemicals, "Vessen" for the River Vessen). The canonical name is the full name most independent sources use.
+Chemicals, "Vessen" for the River Vessen). The canonical name is the full name most independent sources
+use, one an original document writes before a translation's or a spinner's.
 
 Places and bodies join by one key for their spellings (``name_key``), whatever type each document's tagger
 gave them, and an acronym joins the one body whose initials it is.
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from newsfuse.extract.entities import initials
+from newsfuse.extract.entities import initials, is_body_word
 from newsfuse.model import Actor, Alias, Mention, Span
 from newsfuse.provenance import Provenance
 from newsfuse.represent import stem
@@ -95,6 +96,7 @@ def resolve_actors(mentions: Sequence[Mention], provenance: Provenance) -> tuple
         member[i] = by_name[key]
     _join_types(groups, member, by_name)
     _join_acronyms(groups, member)
+    _join_short_forms(groups, member)
     groups_used = sorted(set(member.values()))
     ranked = sorted(groups_used, key=lambda g: _weight(groups[g], provenance), reverse=True)
     ids = {g: f"a{rank + 1}" for rank, g in enumerate(ranked)}
@@ -150,6 +152,45 @@ def _join_acronyms(groups: list[_Group], member: dict[int, int]) -> None:
         owners = {o for n in group.names for o in owners_of.get(n, [])}
         if len(owners) == 1:
             _move(groups, member, g, owners.pop())
+
+
+def _join_short_forms(groups: list[_Group], member: dict[int, int]) -> None:
+    """A body written without its last words ("St Brennan's" for St Brennan's Hospital, "Wrenmouth Valley
+    Health" for … Health Group) or with its words in another order ("National Office for Digital Defence",
+    a translation's "National Digital Defence Office") joins the one organisation with that fuller name."""
+    bodies = [g for g, group in enumerate(groups) if group.type == "ORG" and group.full_names]
+    by_words: dict[frozenset[str], set[int]] = defaultdict(set)
+    for g in bodies:
+        for name in groups[g].full_names:
+            by_words[_content_words(name)].add(g)
+    for g, group in enumerate(groups):
+        if group.type != "ORG" or not group.names:
+            continue
+        owners: set[int] = set()
+        for name in group.names:
+            words = _words(name)
+            if len(words) < 2:  # "Wrenmouth" is the town, not Wrenmouth Police
+                continue
+            owners |= {
+                h
+                for h in bodies
+                for full in groups[h].full_names
+                if h != g
+                and len(_words(full)) > len(words)
+                and _words(full)[: len(words)] == words
+                and all(is_body_word(w) for w in full.split()[len(words) :])
+            }
+            owners |= by_words.get(_content_words(name), set()) - {g}
+        if len(owners) == 1:
+            _move(groups, member, g, owners.pop())
+
+
+def _words(name: str) -> list[str]:
+    return name.lower().replace("’", "'").replace("'s", "").split()
+
+
+def _content_words(name: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in _words(name) if w not in ("of", "for", "the", "and"))
 
 
 def _join_types(groups: list[_Group], member: dict[int, int], by_name: dict[tuple[str, str], int]) -> None:
@@ -303,10 +344,11 @@ def _actor(actor_id: str, group: _Group, provenance: Provenance) -> Actor:
     else:
         candidates = group.full_names or list(group.names)
 
-    def support(name: str) -> tuple[int, int, int, int]:
+    def support(name: str) -> tuple[int, bool, int, int, int]:
         surname = name.split()[-1].lower()
         surname_uses = sum(1 for m in group.mentions if m.text.split()[-1].lower() == surname)
-        return (provenance.independent(spellings[name]), surname_uses, group.names[name], len(name))
+        original = not spellings[name] <= provenance.rewritten  # a translation garbles names; its source not
+        return (provenance.independent(spellings[name]), original, surname_uses, group.names[name], len(name))
 
     written = max(candidates, key=support)
     name = _capitalized(written) if group.type == "PERSON" else written
