@@ -196,6 +196,24 @@ def test_counts_and_negations():
     assert counted("about 200 lapel pins")["lapel"][2] == (200.0, 200.0)
 
 
+def test_sums_of_money_disagree_when_they_are_for_the_same_thing():
+    docs = [
+        {
+            "id": "a",
+            "text": "The attackers behind the hospital outage are demanding $6 million, one of the people "
+            "said.\n\nThe board paid $40,000 for new laptops.",
+        },
+        {
+            "id": "b",
+            "text": "The attackers behind the hospital outage have demanded a ransom of $2.5 million, people "
+            "said.\n\nThe hospital outage cost the board $90,000 in overtime, people said.",
+        },
+    ]
+    topics = [d.topic for d in brief(docs).disagreements if d.topic.startswith("how much")]
+    assert topics == ["how much: $2.5 million, $6 million"]
+    assert counted("worth between $1 million and $5 million") == {}  # a range is no claim of one sum
+
+
 def test_counts_disagree_only_when_their_ranges_cannot_both_hold():
     def topics(a: str, b: str) -> list[str]:
         docs = [{"id": "a", "text": a}, {"id": "b", "text": b}]

@@ -4,9 +4,11 @@ the same event, and opposite claims.
 Only sentences from different independent sources that are about the same thing are compared (cosine
 >= ``RELATED``, or at least ``RELATED_SHARED`` content words in common besides the counted noun).
 Numbers are compared per counted noun ("1,200 residents" vs "1,500 residents", "two firefighters" vs
-"three firefighters"); so are clock times, when each of the two sentences gives just one ("struck the
-rocks at about 6:40 p.m." / "ran aground … at about 7:15 p.m."). A claim and its negation need closer
-sentences (``OPPOSITE``), since "did not" in one of two loosely related sentences proves nothing.
+"three firefighters"), a sentence's one sum of money per currency and what it is for ("demanding
+$6 million" vs "demanded a ransom of $2.5 million"); so are clock times, when each of the two sentences
+gives just one ("struck the rocks at about 6:40 p.m." / "ran aground … at about 7:15 p.m."). A claim and
+its negation need closer sentences (``OPPOSITE``), since "did not" in one of two loosely related sentences
+proves nothing.
 """
 
 from __future__ import annotations
@@ -60,8 +62,19 @@ _COUNT = re.compile(
     r"(?P<unit>[a-z][a-z-]+)",
     re.IGNORECASE,
 )
+# A sum of money: "$6 million", "£2.5m", "€400,000". Sums in one currency compare like counts of one noun
+# ("demanding $6 million" / "demanded a ransom of $2.5 million").
+_MONEY = re.compile(
+    r"(?P<currency>[$€£])\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s?(?P<scale>thousand|million|billion|trillion|k|m|bn|tn)\b)?",
+    re.IGNORECASE,
+)
+_SCALES = {"hundred": 100, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
+_SCALES |= {"trillion": 1e12, "tn": 1e12}
+_CURRENCIES = "$€£"
 _NOT_UNITS = frozenset(
-    "point percent per times years year months month weeks week days day hours hour minutes am pm a.m p.m "
+    "hundred thousand million billion trillion point percent per times years year months month weeks week days "
+    "day hours hour minutes am pm a.m p.m "
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split()
 )
@@ -107,24 +120,57 @@ def counted(text: str) -> dict[str, tuple[float, str, tuple[float, float]]]:
     out = {}
     for m in _COUNT.finditer(text):
         before = text[max(0, m.start() - 14) : m.start()].lower()
-        if before.endswith("point "):
-            continue  # "two point five million": spoken decimals are not counts
+        if before.endswith("point ") or before.rstrip().endswith(("$", "€", "£")):
+            continue  # "two point five million": spoken decimals; "$400 fine": a sum (see _MONEY)
         bound = _BOUND.search(before)
         unit = m.group("unit").lower()
         if unit in STOPWORDS or unit in _NOT_UNITS:
             continue
         raw = m.group("num").lower()
         value = float(_WORDS[raw]) if raw in _WORDS else float(raw.replace(",", ""))
-        scale = {"hundred": 100, "thousand": 1000, "million": 1e6, "billion": 1e9}.get(
-            (m.group("scale") or "").lower(), 1
-        )
+        scale = _SCALES.get((m.group("scale") or "").lower(), 1)
         if 1900 <= value <= 2100 and scale == 1 and raw.isdigit():
             continue  # a year, not a count
         value *= scale
         kind = _BOUND_KINDS.get(bound.group(1), "") if bound else ""
         span = (0.85 * value, value) if kind == "nearly" else (value, value)
         out[stem(unit)] = (value, unit, span)
+    sums = list(_MONEY.finditer(text))
+    for m in sums:
+        bound = _BOUND.search(text[max(0, m.start() - 14) : m.start()].lower())
+        value = float(m.group("num").replace(",", "")) * _SCALES.get((m.group("scale") or "").lower(), 1)
+        kind = _BOUND_KINDS.get(bound.group(1), "") if bound else ""
+        span = (0.85 * value, value) if kind else (value, value)
+        currency = m.group("currency")
+        noun = _NOUN_AFTER.match(text, m.end())
+        if noun and noun[1].lower() not in STOPWORDS and noun[1].lower() not in _NOT_UNITS:
+            out[f"{currency} {stem(noun[1].lower())}"] = (value, currency, span)  # "a $96 million contract"
+        if len(sums) == 1:  # several sums: a range, a list, a breakdown
+            for word in _what_is_paid(text, m.start(), m.end()):
+                out[f"{currency}~{word}"] = (value, currency, span)
     return out
+
+
+# The noun a sum qualifies ("a $96 million contract", "a $2.5m ransom").
+_NOUN_AFTER = re.compile(r"[ -]([A-Za-z]+)\b")
+
+
+def _what_is_paid(text: str, start: int, end: int) -> set[str]:
+    """What a sum with no noun of its own is for, as stems: the content words in the four words before it
+    ("demanded a ransom of $2.5 million", "demanding $6 million") and the noun after "in", "of" or "for"
+    right after it ("$41 million in stock awards"). Such sums compare only in closely related sentences
+    that share one of these words: "$4.9 million from his stake" and "$5 million in salary" are two sums."""
+    before = re.findall(r"[a-z]+", text[max(0, start - 60) : start].lower())[-4:]
+    after = re.match(r"\s+(?:in|of|for)\s+(?:the\s+|a\s+|an\s+)?([a-z]+)", text[end : end + 40].lower())
+    words = [*before, *([after.group(1)] if after else [])]
+    return {
+        stem(w) for w in words if w not in STOPWORDS and w not in _VAGUE and w not in _SCALES and len(w) > 2
+    }
+
+
+_VAGUE = frozenset(
+    "about around roughly some nearly almost likely reportedly estimated just under over than".split()
+)
 
 
 def clock_time(text: str) -> tuple[int, str] | None:
@@ -185,6 +231,8 @@ def find_disagreements(
         for unit in numbers[i].keys() & numbers[j].keys():
             low, high = sorted((numbers[i][unit], numbers[j][unit]))
             close = value >= MIN_RELATED or (common >= SAME_COUNT_SHARED and high <= SAME_COUNT_RATIO * low)
+            if unit[1:2] == "~":  # a sum named only by its context ("demanding $6 million")
+                close = value >= RELATED
             (a_low, a_high), (b_low, b_high) = spans[i][unit], spans[j][unit]
             compatible = max(a_low, b_low) <= min(a_high, b_high)  # "above 40 mph" / "up to 45 mph"
             if low != high and close and high <= MAX_RATIO * low and not compatible:
@@ -194,7 +242,8 @@ def find_disagreements(
             opposite.append((i, j))
         if _other_time_same_moment(a.text, b.text, times[i], times[j], value, common):
             time_pairs.append((i, j))
-    out = [_number_conflict(nouns[unit], values, sentences) for unit, values in by_unit.items()]
+    conflicts = (_number_conflict(nouns[unit], values, sentences) for unit, values in by_unit.items())
+    out = list({c.topic: c for c in conflicts}.values())  # a sum compared under two of its words is one
     out += [_time_conflict(group, sentences, times) for group in _connected(time_pairs)]
     unique = {frozenset((sentences[i].text, sentences[j].text)): (i, j) for i, j in opposite}
     out += [_opposite(i, j, sentences) for i, j in unique.values()]
@@ -230,8 +279,19 @@ def _plain(text: str) -> set[str]:
 
 
 def _number_conflict(unit: str, values: dict[float, set[int]], sentences: Sequence[Sentence]) -> Disagreement:
+    if unit in _CURRENCIES:
+        shown = ", ".join(unit + _amount(v) for v in sorted(values))
+        return Disagreement(f"how much: {shown}", "number", _claims(values, sentences))
     shown = ", ".join(f"{v:,.0f}" if v == int(v) else f"{v:,}" for v in sorted(values))
     return Disagreement(f"how many {unit}: {shown}", "number", _claims(values, sentences))
+
+
+def _amount(value: float) -> str:
+    """6000000.0 -> "6 million", 2500000.0 -> "2.5 million", 400000.0 -> "400,000"."""
+    for scale, word in ((1e9, "billion"), (1e6, "million")):
+        if value >= scale:
+            return f"{value / scale:g} {word}"
+    return f"{value:,.0f}" if value == int(value) else f"{value:,}"
 
 
 def _other_time_same_moment(
