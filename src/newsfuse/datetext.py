@@ -53,7 +53,7 @@ _PATTERNS = (
         re.IGNORECASE,
     ),
     re.compile(
-        rf"(?:(?P<wd>{_WEEKDAY})\.?\s*,?\s*)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mn>{_MONTH})\.?"
+        rf"(?:(?P<wd>{_WEEKDAY})\.?\s*,?\s*)?(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?P<mn>{_MONTH})\.?"
         rf"(?:\s*,?\s*(?P<y>\d{{4}}))?",
         re.IGNORECASE,
     ),

@@ -33,6 +33,19 @@ def test_weekday_in_a_past_sentence_is_the_last_such_day():
     assert dates_in("The talks began on Monday in Geneva.", "2022-01-13")["Monday"] == "2022-01-10"
 
 
+def test_a_translations_day_number_with_a_full_stop_is_a_date():
+    dates = dates_in("The update was approved on the 27. April and tested until 5. May.", "2035-05-06")
+    assert dates == {"27. April": "2035-04-27", "5. May": "2035-05-05"}
+
+
+def test_what_is_hoped_for_or_reported_after_that_is_in_the_future():
+    assert dates_in("It hoped to run its full timetable by Monday.", "2035-05-05")["Monday"] == "2035-05-07"
+    said = "The airline said that most of its flights on Monday, the holiday, will run normally."
+    assert dates_in(said, "2035-05-06")["Monday"] == "2035-05-07"
+    quote = '"We will rebuild every porch," Quimby said at a briefing on Sunday.'
+    assert dates_in(quote, "2032-08-16")["Sunday"] == "2032-08-15"  # the saying's own day
+
+
 def test_weekday_in_a_future_sentence_is_the_next_such_day():
     assert dates_in("The council will meet on Thursday.", "2026-03-03")["Thursday"] == "2026-03-05"
     assert dates_in("Schools reopen on Thursday.", "2026-03-04")["Thursday"] == "2026-03-05"
@@ -326,3 +339,19 @@ def test_streets_and_newspapers_are_not_people():
     text = "Water reached Mill Lane and Canal Row, the Coldwater Chronicle reported."
     typed = tagged(text, ("Mill Lane", "PERSON"), ("Canal Row", "ORG"), ("Coldwater Chronicle", "PERSON"))
     assert [t for _, t in typed] == ["GPE", "GPE", "ORG"]
+
+
+def test_rule_mentions_find_people_by_age_title_or_description():
+    [d] = cleaned(
+        "=== a.txt\nBethany Lorimer, 34, arrived at dawn. Dorota Szczepaniak, general secretary of the union, "
+        "spoke next.\n\nIts chief executive, Ruth Abernathy, apologised.\n\n"
+        "Owain Pritchard, leader of the city council, said the airport must reopen.\n"
+    )
+    mentions = {(m.text, m.type) for m in extract_mentions([d], Settings(ner="rules"))}
+    people = {"Bethany Lorimer", "Dorota Szczepaniak", "Ruth Abernathy", "Owain Pritchard"}
+    assert {(name, "PERSON") for name in people} <= mentions
+
+
+def test_a_couple_sharing_a_surname_gives_no_half_name():
+    runs = [run for _, run in _name_runs("Chris and Dana White flew home.")]
+    assert runs == ["Dana White"]

@@ -214,6 +214,21 @@ def test_sums_of_money_disagree_when_they_are_for_the_same_thing():
     assert counted("worth between $1 million and $5 million") == {}  # a range is no claim of one sum
 
 
+def test_two_counts_of_one_noun_with_one_verb_disagree_however_unlike_their_sentences():
+    docs = [
+        {
+            "id": "a",
+            "text": "In all, 312 flights were cancelled at the airport and 58 were diverted, said ANSA.",
+        },
+        {
+            "id": "b",
+            "text": "According to figures the airport gave the paper this evening, 287 flights were cancelled.",
+        },
+    ]
+    topics = [d.topic for d in brief(docs).disagreements]
+    assert topics == ["how many flights: 287, 312"]
+
+
 def test_counts_disagree_only_when_their_ranges_cannot_both_hold():
     def topics(a: str, b: str) -> list[str]:
         docs = [{"id": "a", "text": a}, {"id": "b", "text": b}]

@@ -252,7 +252,7 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
     ),
     _p(
         "date-line",
-        rf"^{_TODAY}(?:{_WEEKDAY}\s*,?\s*)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}{_CLOCK}$",
+        rf"^{_TODAY}(?:{_WEEKDAY}\s*,?\s*)?\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}{_CLOCK}$",
     ),
     _p(
         "date-line",

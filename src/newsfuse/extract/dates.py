@@ -31,7 +31,7 @@ _DAY_NAMES = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 EXPRESSION = re.compile(
     rf"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Pp]revious|[Ff]inal)\s+)?(?P<wd>{_DAY_NAMES})(?:['’]s)?"
     rf"(?:\s+(?:morning|afternoon|evening|night))?\b"
-    rf"|\b(?P<md>(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:{_MONTH_NAMES})(?:\s+\d{{4}})?)\b"
+    rf"|\b(?P<md>(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\.?\s+(?:{_MONTH_NAMES})(?:\s+\d{{4}})?)\b"
     rf"|\b(?P<rel>today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening))\b"
     rf"|\b(?P<pmod>last|next|this|past|coming)\s+(?P<unit>week|weekend|month|year)\b"
     rf"|\b(?P<ago>(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days?|weeks?|months?|years?)\s+ago)\b"
@@ -39,14 +39,18 @@ EXPRESSION = re.compile(
     rf"|\bin (?P<year>(?:19|20)\d\d)\b",
 )
 _FUTURE = re.compile(
-    r"\b(?:will|would|shall|(?:is|are) (?:due|set|scheduled|expected)|plans? to|upcoming|next|until|"
+    r"\b(?:will|would|shall|(?:is|are) (?:due|set|scheduled|expected)|"
+    r"(?:plans?|planned|hoped?|hopes|aim(?:s|ed)?|intend(?:s|ed)?|expects?) to|"
+    r"upcoming|next|until|"
     r"warned of|forecasts?)\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(
     r"\b(?:was|were|had|did|said|told|began|broke|went|came|took|left|met|held|\w{3,}ed)\b", re.IGNORECASE
 )
-_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+|$)")
+# A sentence; a full stop after a day's number ("on the 5. May", a translation's date) ends none.
+_DAY_STOP = rf"(?<=\b\d)\.(?= (?:{_MONTH_NAMES})\b)|(?<=\b\d\d)\.(?= (?:{_MONTH_NAMES})\b)"
+_SENTENCE = re.compile(rf"(?:[^.!?\n]|{_DAY_STOP})*(?:[.!?]+|$)")
 # Where a clause ends: "Rain eased on Sunday, but showers are forecast for Monday, officials said."
 _CLAUSE_BREAK = re.compile(r"[,;:—–]|\bbut\b")
 
@@ -90,7 +94,8 @@ def extract_dates(docs: Sequence[Document]) -> list[DateRef]:
 def _refs(doc: Document, anchor: Anchor | None) -> Iterator[DateRef]:
     for sentence in _SENTENCE.finditer(doc.text):
         for m in EXPRESSION.finditer(sentence.group()):
-            tense = _tense(_clause(sentence.group(), m.start(), m.end())) or _tense(sentence.group())
+            clause = _clause(sentence.group(), m.start(), m.end())
+            tense = _tense(_without_reporting_verb(clause, m.group())) or _tense(sentence.group())
             start = sentence.start() + m.start()
             written = m.group()
             date, note = _resolve(m, anchor, tense) if anchor else (None, "unresolved: no date to count from")
@@ -103,6 +108,20 @@ def _refs(doc: Document, anchor: Anchor | None) -> Iterator[DateRef]:
                 anchor.date.isoformat() if anchor else None,
                 note,
             )
+
+
+def _without_reporting_verb(clause: str, written: str) -> str:
+    """The clause without a reporting verb and its "that" before what is reported ("Brightwing said that
+    most flights on Monday…" is about Monday's flights, not the saying); a date before the "that" is the
+    saying's own ("officials said on Monday that…", "Quimby said at a briefing on Sunday")."""
+    m = _REPORTED.match(clause)
+    at = clause.find(written)
+    if not m or at < m.end() or len(clause[m.end() : at].split()) < 2:
+        return clause
+    return clause[m.end() :]
+
+
+_REPORTED = re.compile(r"^.*?\b(?:said|says|told \w+|announced|added|stated|confirmed)\s+that\b")
 
 
 def _clause(sentence: str, start: int, end: int) -> str:

@@ -43,12 +43,18 @@ _TITLE_ONLY = re.compile(rf"^(?:{_TITLES_LONGEST_FIRST})$", re.IGNORECASE)
 _PERSON_NAME = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*(?: [A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*){1,2}"
 _TWO_PEOPLE = re.compile(rf"^({_PERSON_NAME}) and ({_PERSON_NAME})$")
 _ACRONYM_PREFIX = re.compile(r"^(?:[A-Z]{2,}|(?:[A-Z]\.){2,})\s+(?=[A-Z][a-z])")
-_APPOSITIVE = re.compile(r"^,\s+(?:the|a|an)\s+([^,.;“”\"]{3,80}?)(?:,|\.|;|$)")
+_APPOSITIVE = re.compile(
+    r"^,\s+(?:the|a|an)\s+([^,.;“”\"]{3,80}?)(?:,|\.|;|$|\s(?=(?:who|whose|which|that)\b))"
+)
 _REPORT_VERB = re.compile(
     r"^\s*(?:,\s*)?(?:said|says|told|added|warned|noted|wrote|explained|argued|stated)\b"
 )
+# A full name a relative clause or a description and a reporting verb prove is a person's ("Dilys Carrow, who
+# has run the bakery…", "Owain Pritchard, leader of Halvering City Council, said…").
 _PERSON_WHO = re.compile(
-    r"\b([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*(?: [A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*){1,2}), who(?:se)?\b"
+    r"\b([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*(?: [A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*){1,2})"
+    r"(?:, who(?:se)?\b"
+    r"|(?=,\s+(?!which\b|that\b|where\b|when\b)[a-z][^,.;“”\"]{2,80},\s+(?:said|says|told|added|warned)\b))"
 )
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|according to)\s*$")
 _STREET = re.compile(
@@ -67,6 +73,9 @@ _BODY_CALLED = re.compile(
 _GEO_WORD = r"(?:River|Lake|Mount|Mt\.|Cape|Loch|Gulf of|Bay of|Isle of)"
 _GEO_BEFORE = re.compile(rf"\b{_GEO_WORD}\s$")
 _GEO_NAME = re.compile(rf"^{_GEO_WORD}\s")
+# A body's word and "for" or "of" before a name the model tagged without them ("Agency for | Air Navigation
+# Services", "Bureau for the | Investigation of Transport Safety").
+_BODY_OF_BEFORE = re.compile(r"(?<![\w.])((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+) (?:for|of) (?:the )?$")
 # The first half of a coordinated name the model cut in two ("Kellsport Fire and | Rescue").
 _COORDINATED_BEFORE = re.compile(r"(?<![\w.])[A-Z][a-z]+(?: [A-Z][a-z]+)* and $")
 # A capitalized word right before a name the model tagged, which it left out ("Gwen Halloran").
@@ -86,12 +95,12 @@ _ORG_WORDS = re.compile(
     r"post|wire|press|radio|network|federation|club|united|fc|airlines|station|chronicle|gazette|courier|herald|"
     r"observer|tribune|journal|telegraph|coastguard|guard|branch|ferries|airways|railways|shipping|brigade|"
     r"trust|foundation|society|centre|center|ferry|rescue|infirmary|clinic|college|academy|church|cathedral|"
-    r"prison|museum|library)\b",
+    r"prison|museum|library|bureau|directorate|inspectorate|tribunal|parliament|regulator|airport)\b",
     re.IGNORECASE,
 )
 _NAME_RUN = re.compile(
     r"\b(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]{2,}(?:-[A-Z][a-z]+)?|(?:[A-Z]\.){2,})"
-    r"(?:\s+(?:(?:of|for|and|the|de|al|van|von|da)\s+)?(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]{2,}|(?:[A-Z]\.){2,}))*"
+    r"(?:\s+(?:(?:of|for|and|the|de|al|van|von|da)\s+){0,2}(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]{2,}|(?:[A-Z]\.){2,}))*"
 )
 _ABBREVIATIONS = frozenset(
     ("St", "St.", "Mt", "Mt.", "Ft", "Ft.")
@@ -161,9 +170,10 @@ def initials(name: str) -> str:
 
 
 def _people_who(docs: Sequence[Document], mentions: list[Mention]) -> list[Mention]:
-    """Add the full names the model missed that a relative clause proves are people ("Dilys Carrow, who has
-    run the bakery for 22 years, …"), unless an organisation's word is in them; a title goes to the role
-    ("Mayor Tobias Renwick, who…")."""
+    """Add the full names the model missed that a relative clause or a description before a reporting verb
+    proves are people ("Dilys Carrow, who has run the bakery for 22 years, …", "Owain Pritchard, leader of
+    the council, said"), unless an organisation's word is in them; a title goes to the role ("Mayor Tobias
+    Renwick, who…")."""
     taken = {(m.doc_id, m.end) for m in mentions}
     added = []
     for doc in docs:
@@ -308,7 +318,8 @@ def _from_spacy(doc: Document, parsed: Any) -> Iterator[tuple[Mention, str | Non
 
 def _widen(text: str, name: str, start: int, label: str, previous_end: int) -> tuple[str, int, str, bool]:
     """Put back what the small model leaves out of a name: the geographic word before it ("River Vessen":
-    a place), the first half of a coordinated name ("Kellsport Fire and Rescue"), a number after it
+    a place), the first half of a coordinated name ("Kellsport Fire and Rescue") or a body's word before "for"
+    ("Agency for Air Navigation Services"), a number after it
     ("Warehouse 4": a thing, not a person), a person's first name at a sentence start ("Gwen Halloran") and
     the first word of a body's name ("The Marine Casualty Investigation Branch").
     Nothing is taken from the name the model tagged before this one."""
@@ -317,6 +328,10 @@ def _widen(text: str, name: str, start: int, label: str, previous_end: int) -> t
     if geo:
         return text[start - len(geo.group()) : start + len(name)], start - len(geo.group()), "GPE", True
     coordinated = _COORDINATED_BEFORE.search(before)
+    body_of = _BODY_OF_BEFORE.search(text[max(previous_end, start - 40) : start])
+    if label == "ORG" and body_of and is_body_word(body_of[1].split()[-1]):  # "Agency for | Air Navigation…"
+        wider = start - len(body_of.group())
+        return text[wider : start + len(name)], wider, label, False
     if label == "ORG" and coordinated and " " not in name and not name.isupper():
         return (
             text[start - len(coordinated.group()) : start + len(name)],
@@ -445,6 +460,8 @@ def _from_rules(doc: Document) -> Iterator[Mention]:
             role = " ".join(titled.group().split()).lower() if titled else _role(text, at, at + len(head))
             yield Mention(doc.id, at, at + len(head), head, "PERSON", role)
             words, start = joined[skip + person_of.end() :].split(), start + skip + person_of.end()
+            if words[0] == "the":  # "… of the Dunmoor Civil Protection Service"
+                words, start = words[1:], start + 4
         titled = _TITLE_PREFIX.match(" ".join(words))
         pair = _TWO_PEOPLE.match(" ".join(words)[titled.end() :]) if titled else None
         if titled and pair:  # "Councillors Gareth Lowe and Ines Baptiste": two people with one title
@@ -481,7 +498,12 @@ def _name_runs(text: str) -> Iterator[tuple[int, str]]:
             head, tail = run.split(" and ", 1)
             if _TITLE_PREFIX.match(head) or (len(tail.split()) < 2 and not is_body_word(head.split()[-1])):
                 break  # "Councillors Gareth Lowe and Ines Baptiste" is split by its title, later
-            yield start, head
+            couple = len(head.split()) == 1 and len(tail.split()) == 2
+            if not couple or _PLACE_BEFORE.search(text[max(0, start - 12) : start]):
+                yield (
+                    start,
+                    head,
+                )  # "in Pellingford and Ashcombe Vale"; but "Chris and Dana White": Chris who?
             start, run = start + len(head) + 5, tail
         yield start, run
 
@@ -531,6 +553,8 @@ def _rule_type(text: str, start: int, end: int, words: list[str]) -> str | None:
         return "GPE"
     if _KIN_OR_AGENT_BEFORE.search(before):  # "Her husband, Rowan Quayle,", "run by Arjun Tell"
         return "PERSON"
+    if 2 <= len(words) <= 3 and (_AGE_OR_TITLE_AFTER.match(text, end) or _TITLE_COMMA_BEFORE.search(before)):
+        return "PERSON"  # "Bethany Lorimer, 34,", "…, general secretary of…", "its chief executive, Ruth Abernathy"
     if 2 <= len(words) <= 3 and _SPEAKS_FOR.match(text, end):  # "Rafaela Quint of the … Service said"
         return "PERSON"
     if 2 <= len(words) <= 3 and _DESCRIBED_THEN_SPEAKS.match(text, end):  # "…, managing director of X, said"
@@ -541,6 +565,10 @@ def _rule_type(text: str, start: int, end: int, words: list[str]) -> str | None:
     return None
 
 
+# After a name: an age, or a description that opens with a title ("Dorota Szczepaniak, general secretary of…").
+_AGE_OR_TITLE_AFTER = re.compile(rf",\s+(?:\d{{1,3}},|(?:[a-z]+\s+){{0,2}}(?:{TITLES})\b(?!-))")
+# Before a name: a title and a comma ("ANSA's chief executive, Ruth Abernathy").
+_TITLE_COMMA_BEFORE = re.compile(rf"\b(?:{TITLES}),\s*$", re.IGNORECASE)
 # After a name: the body it speaks for, then a reporting verb ("… of the Dunmoor Civil Protection Service said").
 _SPEAKS_FOR = re.compile(r"\s+(?:of|from|at) (?:the )?(?:[A-Z][\w.'’&-]*\s+){1,6}(?:said|says|told|added)\b")
 # After a name: what the person is, in lower case, then a reporting verb ("Rowena Tallis, managing director of

@@ -28,9 +28,9 @@ _WHO = (
 # What a name may have between it and its verb: ``Callum Dree, coxswain of the lifeboat, said``.
 _DESCRIBED = r"(?:,\s+[a-z][^,.;“”\"]{2,80},)?"
 # After the closing quote: ``,” Marsh said`` / ``,” said Marsh`` / ``,” he added`` / ``,” lead investigator
-# Corinne Lachapelle told…`` (a lower-case title before the name).
+# Corinne Lachapelle told…`` / ``,” ANSA spokesperson Tomasz Wrzesniewski said`` (a title before the name).
 _AFTER = re.compile(
-    rf"^\s*[,.!?]?\s*(?:(?:(?:[a-z]+\s+){{1,3}}(?=[A-Z]))?(?:{_WHO}){_DESCRIBED}\s+(?:{_VERBS})\b|(?:{_VERBS})\s+(?P<who2>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,6}}"
+    rf"^\s*[,.!?]?\s*(?:(?:(?:[A-Z][\w.'’&-]*\s+){{0,4}}(?:[a-z]+\s+){{1,3}}(?=[A-Z]))?(?:{_WHO}){_DESCRIBED}\s+(?:{_VERBS})\b|(?:{_VERBS})\s+(?P<who2>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,6}}"
     rf"|the\s+[a-z]+(?:\s+[a-z]+){{0,2}}))"
 )
 # Before the opening quote: ``Marsh said: “`` / ``Marsh said that “`` / ``Marsh told reporters, “`` /
@@ -116,7 +116,13 @@ def _attribution(paragraph: str, open_at: int, close_at: int) -> tuple[str | Non
 
 def _name(who: str) -> str:
     """The attribution up to the end of its sentence: "Ramen. She" -> "Ramen"."""
-    return re.split(r"(?<=[a-z]{2})\.\s", who, maxsplit=1)[0].removesuffix(".") if who else who
+    return _SENTENCE_STOP.split(who, maxsplit=1)[0].removesuffix(".") if who else who
+
+
+# A full stop that ends the attribution's sentence, not a title's abbreviation ("Police Supt. Eddie Johnson").
+_SENTENCE_STOP = re.compile(
+    r"(?<=[a-z]{2})(?<!Supt)(?<!Sgt)(?<!Gov)(?<!Sen)(?<!Rep)(?<!Insp)(?<!Det)(?<!Col)\.\s"
+)
 
 
 def _transcript_turns(doc: Document) -> Iterator[QuoteMention]:

@@ -155,34 +155,43 @@ def _join_acronyms(groups: list[_Group], member: dict[int, int]) -> None:
 
 
 def _join_short_forms(groups: list[_Group], member: dict[int, int]) -> None:
-    """A body written without its last words ("St Brennan's" for St Brennan's Hospital, "Wrenmouth Valley
-    Health" for … Health Group) or with its words in another order ("National Office for Digital Defence",
-    a translation's "National Digital Defence Office") joins the one organisation with that fuller name."""
-    bodies = [g for g, group in enumerate(groups) if group.type == "ORG" and group.full_names]
+    """Bodies whose names have the same words in another order ("National Office for Digital Defence", a
+    translation's "National Digital Defence Office") are one; then a body written without its last words
+    ("St Brennan's" for St Brennan's Hospital, "Wrenmouth Valley Health" for … Health Group) joins the one
+    organisation with that fuller name."""
     by_words: dict[frozenset[str], set[int]] = defaultdict(set)
-    for g in bodies:
-        for name in groups[g].full_names:
-            by_words[_content_words(name)].add(g)
+    for g, group in enumerate(groups):
+        if group.type == "ORG":
+            for name in group.full_names:
+                by_words[_content_words(name)].add(g)
+    for same in by_words.values():
+        alive = sorted((g for g in same if groups[g].names), key=lambda g: -len(groups[g].mentions))
+        for g in alive[1:]:
+            _move(groups, member, g, alive[0])
     for g, group in enumerate(groups):
         if group.type != "ORG" or not group.names:
             continue
-        owners: set[int] = set()
-        for name in group.names:
-            words = _words(name)
-            if len(words) < 2:  # "Wrenmouth" is the town, not Wrenmouth Police
-                continue
-            owners |= {
-                h
-                for h in bodies
-                for full in groups[h].full_names
-                if h != g
-                and len(_words(full)) > len(words)
-                and _words(full)[: len(words)] == words
-                and all(is_body_word(w) for w in full.split()[len(words) :])
-            }
-            owners |= by_words.get(_content_words(name), set()) - {g}
+        owners = {
+            h
+            for name in group.names
+            if len(_words(name)) >= 2  # "Wrenmouth" is the town, not Wrenmouth Police
+            for h, other in enumerate(groups)
+            if h != g and other.type == "ORG"
+            for full in other.full_names
+            if _extends(full, name)
+        }
         if len(owners) == 1:
             _move(groups, member, g, owners.pop())
+
+
+def _extends(full: str, name: str) -> bool:
+    """The fuller name is the name and a body's words ("St Brennan" + "'s Hospital")."""
+    words, longer = _words(name), _words(full)
+    return (
+        len(longer) > len(words)
+        and longer[: len(words)] == words
+        and all(is_body_word(w) for w in full.split()[len(words) :])
+    )
 
 
 def _words(name: str) -> list[str]:
@@ -190,7 +199,16 @@ def _words(name: str) -> list[str]:
 
 
 def _content_words(name: str) -> frozenset[str]:
-    return frozenset(stem(w) for w in _words(name) if w not in ("of", "for", "the", "and"))
+    """The stems of a body's words, an agency's generic word ("Authority", "Agency", "Office") made one, so
+    that a translation's "Agency for Air Navigation Services" is the "Air Navigation Services Authority"."""
+    words = {stem(w) for w in _words(name) if w not in ("of", "for", "the", "and")}
+    generic = {w for w in words if w in _AGENCY_WORDS}
+    return frozenset(words - generic | ({"*agency*"} if generic and len(words - generic) >= 2 else generic))
+
+
+_AGENCY_WORDS = frozenset(
+    stem(w) for w in "agency authority office administration bureau directorate commission service".split()
+)
 
 
 def _join_types(groups: list[_Group], member: dict[int, int], by_name: dict[tuple[str, str], int]) -> None:

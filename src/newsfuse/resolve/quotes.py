@@ -36,7 +36,7 @@ _NUMBER = re.compile(
 )
 _NEGATION = re.compile(r"\b(?:not|no|never|nobody|nothing|none|cannot)\b|n[’']t\b", re.IGNORECASE)
 _PRONOUNS = {"he", "she", "they"}
-_SPEECH = r"(?:said|says|told|added|explained|announced|stated|insisted)"
+_SPEECH = r"(?:said|says|told|added|explained|announced|stated|insisted|wrote|warned|argued|asked)"
 # After a name: it speaks in its own sentence, or the next sentence has a pronoun speak ("Ilse Vandermeer met
 # the investigators. She said…").
 _SPEAKS = re.compile(
@@ -149,7 +149,8 @@ def _speaker_just_before(
     people: Sequence[Actor],
 ) -> str | None:
     """When the quote opens its paragraph: the last person the previous paragraph has saying something, else
-    the person that paragraph opens with ("Dilys Carrow, who has run the bakery for 22 years, watched…")."""
+    the person that paragraph opens with ("Dilys Carrow, who has run the bakery for 22 years, watched…"),
+    else the one person it names ("Its chief executive, Marguerite Ollerenshaw, asked the board…")."""
     if text[q.paragraph_start : q.start].strip(" “\"'‘"):
         return None
     end = len(text[: q.paragraph_start].rstrip())
@@ -160,7 +161,10 @@ def _speaker_just_before(
     if speaking:
         return actor_of[speaking[-1]]
     opening = [i for i in named if not text[start : mentions[i].start].strip()]
-    return actor_of[opening[0]] if opening else None
+    if opening:
+        return actor_of[opening[0]]
+    people_named = {actor_of[i] for i in named if " " in mentions[i].text}  # named in full
+    return people_named.pop() if len(people_named) == 1 else None
 
 
 def _by_role(role: str, actors: Sequence[Actor]) -> str | None:
