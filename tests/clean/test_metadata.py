@@ -182,3 +182,7 @@ def test_a_folio_line_under_the_headline_gives_the_date_and_the_outlet():
     assert (doc.date, doc.source) == ("2033-03-16", "Rheintal-Anzeiger")
     [doc] = cleaned(f"=== a.txt\nHarbour closes\n\nPublished: March 17, 2033 | PulseHub Staff\n\n{BODY}\n")
     assert (doc.date, doc.source) == ("2033-03-17", "PulseHub")
+    [doc] = cleaned(
+        f"=== a.txt\nHarbour closes\n\nSavski Obzornik | 6. May 2035 | Section Traffic\n\n{BODY}\n"
+    )
+    assert (doc.date, doc.source) == ("2035-05-06", "Savski Obzornik")

@@ -46,6 +46,19 @@ def test_what_is_hoped_for_or_reported_after_that_is_in_the_future():
     assert dates_in(quote, "2032-08-16")["Sunday"] == "2032-08-15"  # the saying's own day
 
 
+def test_a_weekday_takes_the_tense_of_the_verb_nearest_it():
+    text = (
+        "The bureau will examine why the system failed early on Saturday, and why the backup did not start."
+    )
+    assert dates_in(text, "2035-05-06")["Saturday"] == "2035-05-05"
+    text = "The district will hold a meeting for evacuated people at the fair grounds on Friday."
+    assert dates_in(text, "2032-08-16")["Friday"] == "2032-08-20"  # "evacuated" describes the people
+    text = "City schools will stay closed on Wednesday, officials said."
+    assert dates_in(text, "2026-03-03")["Wednesday"] == "2026-03-04"
+    text = "I missed the wedding and now they tell me the earliest seat is on Tuesday."
+    assert dates_in(text, "2035-05-06")["Tuesday"] == "2035-05-08"
+
+
 def test_weekday_in_a_future_sentence_is_the_next_such_day():
     assert dates_in("The council will meet on Thursday.", "2026-03-03")["Thursday"] == "2026-03-05"
     assert dates_in("Schools reopen on Thursday.", "2026-03-04")["Thursday"] == "2026-03-05"
@@ -303,6 +316,11 @@ def test_a_capitalized_common_word_is_no_name():
         (Mention(doc.id, 80, 84, "Tell", "PERSON"), None),  # a surname, though "tell" is a word
     ]
     assert [m.text for m, _ in _without_common_words([doc], found)] == ["Arjun Tell", "Tell"]
+
+
+def test_a_verb_the_small_model_takes_into_a_name_is_left_out():
+    text = "ANSA spokesperson Tomasz Wrzesniewski told Airside Review on Monday that the update was routine."
+    assert tagged(text, ("Tomasz Wrzesniewski told", "PERSON")) == [("Tomasz Wrzesniewski", "PERSON")]
 
 
 def test_a_name_the_small_model_mislabels_is_a_person_where_it_speaks():

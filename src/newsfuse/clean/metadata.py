@@ -263,7 +263,7 @@ def _folio(lines: Sequence[Line], reasons: Sequence[str | None]) -> tuple[Calend
     one of them a whole date, another often the outlet ("THE CORRAN EXAMINER · WEDNESDAY, MARCH 5, 2031 ·
     $2.50", "Rheintal-Anzeiger | 16.03.2033 | Health desk", "Published: March 17, 2033 | PulseHub Staff").
     The outlet is the first other part that reads as a name: with an outlet word, in capitals, or a
-    brand's inner capital."""
+    brand's inner capital; else a name of two to four capitalized words that opens the line."""
     body = next((i for i, r in enumerate(reasons) if r is None), len(lines))
     for line in lines[:body]:
         parts = [p.strip() for p in _PARTS.split(line.text.strip())]
@@ -278,8 +278,16 @@ def _folio(lines: Sequence[Line], reasons: Sequence[str | None]) -> tuple[Calend
         ]
         if not dated:
             continue
-        names = (_STAFF.sub("", p) for p in parts if not find_date(p))
+        names = [_STAFF.sub("", p) for p in parts if not find_date(p)]
         outlet = next((n for n in names if _reads_as_outlet(n)), None)
+        first = parts[0].split()
+        if (
+            outlet is None
+            and not find_date(parts[0])
+            and 2 <= len(first) <= 4
+            and all(w[:1].isupper() for w in first)
+        ):
+            outlet = parts[0]  # "Savski Obzornik | 6. May 2035 | Section Traffic": a name with no outlet word
         return dated[0], outlet
     return None, None
 

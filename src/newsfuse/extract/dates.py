@@ -40,7 +40,7 @@ EXPRESSION = re.compile(
 )
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|(?:is|are) (?:due|set|scheduled|expected)|"
-    r"(?:plans?|planned|hoped?|hopes|aim(?:s|ed)?|intend(?:s|ed)?|expects?) to|"
+    r"(?:plans?|planned|hoped?|hopes|aim(?:s|ed)?|intend(?:s|ed)?|expect(?:s|ed)?) to|"
     r"upcoming|next|until|"
     r"warned of|forecasts?)\b",
     re.IGNORECASE,
@@ -94,8 +94,8 @@ def extract_dates(docs: Sequence[Document]) -> list[DateRef]:
 def _refs(doc: Document, anchor: Anchor | None) -> Iterator[DateRef]:
     for sentence in _SENTENCE.finditer(doc.text):
         for m in EXPRESSION.finditer(sentence.group()):
-            clause = _clause(sentence.group(), m.start(), m.end())
-            tense = _tense(_without_reporting_verb(clause, m.group())) or _tense(sentence.group())
+            clause = _without_reporting_verb(_clause(sentence.group(), m.start(), m.end()), m.group())
+            tense = _tense_at(clause, clause.find(m.group())) or _tense(sentence.group())
             start = sentence.start() + m.start()
             written = m.group()
             date, note = _resolve(m, anchor, tense) if anchor else (None, "unresolved: no date to count from")
@@ -138,6 +138,36 @@ def _tense(sentence: str) -> str:
     if _FUTURE.search(sentence):
         return "future"
     return "past" if _PAST.search(sentence) else ""
+
+
+def _tense_at(clause: str, at: int) -> str:
+    """The tense of the verb nearest before the date in its clause ("will examine why the system failed
+    early on Saturday": failed, past; "said it hoped to run … by Monday": future), else of the first one
+    after it ("On Monday the council will meet"); "present" for a plain "is on" ("the earliest seat is on
+    Tuesday"); "" when the clause has no verb to tell."""
+    future = [(m.start(), m.end()) for m in _FUTURE.finditer(clause)]
+    found = dict.fromkeys((a for a, _ in future), "future")
+    for pattern, kind in ((_PAST, "past"), (_PRESENT, "present")):
+        for m in pattern.finditer(clause):
+            if any(a <= m.start() < b for a, b in future):  # "are expected", "hoped to": future
+                continue
+            # A word in -ed may be an adjective ("evacuated people … on Friday") or part of another verb
+            # ("will stay closed"); it tells the date's tense only right before it, on its own ("the system
+            # failed early on Saturday").
+            far = m.start() > at or len(clause[m.end() : at].split()) > 3
+            auxiliary = _AUXILIARY_BEFORE.search(clause, 0, m.start())  # "will stay closed on Wednesday"
+            if kind == "past" and m.group().lower().endswith("ed") and (far or auxiliary):
+                continue
+            found.setdefault(m.start(), kind)
+    before = [found[k] for k in sorted(found) if k < at]
+    after = [found[k] for k in sorted(found) if k >= at]
+    return before[-1] if before else after[0] if after else ""
+
+
+_AUXILIARY_BEFORE = re.compile(
+    r"\b(?:will|would|be|been|being|stay|stays|remain|remains|is|are)\s+(?:\w+\s+)?$", re.IGNORECASE
+)
+_PRESENT = re.compile(r"\b(?:is|are)\s+(?:on|for|set for|scheduled for|due)\b", re.IGNORECASE)
 
 
 def _resolve(m: re.Match[str], anchor: Anchor, tense: str) -> tuple[str | None, str]:

@@ -102,6 +102,7 @@ _NAME_RUN = re.compile(
     r"\b(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]{2,}(?:-[A-Z][a-z]+)?|(?:[A-Z]\.){2,})"
     r"(?:\s+(?:(?:of|for|and|the|de|al|van|von|da)\s+){0,2}(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]{2,}|(?:[A-Z]\.){2,}))*"
 )
+_TRAILING_LOWER = re.compile(r"(?:\s+[a-z]+)+$")
 _ABBREVIATIONS = frozenset(
     ("St", "St.", "Mt", "Mt.", "Ft", "Ft.")
 )  # of a name the model cut off ("St | brennans")
@@ -268,7 +269,7 @@ def _from_spacy(doc: Document, parsed: Any) -> Iterator[tuple[Mention, str | Non
         label = _LABELS.get(ent.label_)
         mistaken = label is None and ent.label_ in _MISTAKEN_LABELS
         label = "PERSON" if mistaken else label
-        text = ent.text.strip(" .,;:'’\"“”")
+        text = _TRAILING_LOWER.sub("", ent.text.strip(" .,;:'’\"“”"))  # "Tomasz Wrzesniewski told"
         if text.endswith(("'s", "’s")):
             text = text[:-2]
         if (
