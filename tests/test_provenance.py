@@ -1,8 +1,11 @@
 import dataclasses
 
+from newsfuse import brief
 from newsfuse.model import Document, Removed
 from newsfuse.provenance import ALL_PAIRS_UP_TO, find_copies
 from newsfuse.settings import Settings
+
+from .conftest import ROOT
 
 STORY = (
     "Firefighters contained a blaze at a chemical warehouse on the Port Alder waterfront on Tuesday after 19 hours, "
@@ -133,3 +136,14 @@ def test_no_document_is_off_topic_when_there_is_no_story_to_compare_with():
     assert (
         find_copies([doc("a", STORY), doc("w", LOGIN_WALL), doc("u", unrelated)], Settings()).off_topic == {}
     )
+
+
+def test_how_a_copy_was_made_is_told_apart():
+    """The shipped clusters' copies: a spinner keeps the function words in place, a translation does not."""
+    for cluster, copy, how in (
+        ("hospital-cyberattack", "07-trendpulsehub-spun.txt", "spun"),
+        ("hospital-cyberattack", "08-rheintal-anzeiger-translated.txt", "translated"),
+        ("airport-shutdown", "08-savski-obzornik-translated.txt", "translated"),
+    ):
+        record = next(s for s in brief([ROOT / "samples" / cluster]).sources if s.doc_id == copy)
+        assert (record.reason or "").startswith(how), record.reason

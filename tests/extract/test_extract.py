@@ -59,6 +59,11 @@ def test_a_weekday_takes_the_tense_of_the_verb_nearest_it():
     assert dates_in(text, "2035-05-06")["Tuesday"] == "2035-05-08"
 
 
+def test_so_long_ago_is_as_precise_as_its_unit():
+    dates = dates_in("It was warned two years ago, three months ago and five days ago.", "2033-03-17")
+    assert dates == {"two years ago": "2031", "three months ago": "2032-12", "five days ago": "2033-03-12"}
+
+
 def test_weekday_in_a_future_sentence_is_the_next_such_day():
     assert dates_in("The council will meet on Thursday.", "2026-03-03")["Thursday"] == "2026-03-05"
     assert dates_in("Schools reopen on Thursday.", "2026-03-04")["Thursday"] == "2026-03-05"

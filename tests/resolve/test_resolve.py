@@ -5,6 +5,7 @@ from newsfuse.model import CopyLink, Mention
 from newsfuse.provenance import Provenance
 from newsfuse.resolve.actors import name_key, place_key, resolve_actors
 from newsfuse.resolve.disagreements import _negates, clock_time, counted, counts
+from newsfuse.resolve.quotes import _differences
 
 NO_COPIES = Provenance((), {}, {})
 
@@ -345,3 +346,12 @@ def test_two_counts_of_one_noun_far_apart_in_wording_still_disagree():
     ]
     topics = [d.topic for d in brief(docs).disagreements]
     assert "how many homes: 37, 52" in topics
+
+
+def test_a_quotes_wording_variant_names_what_changed_in_meaning():
+    assert _differences("We saw 12 boats near Vesk", "We saw 14 boats near Vask") == (
+        "numbers: 12 vs 14",
+        "names: Vask, Vesk",
+    )
+    assert _differences("That is the usual pattern", "This is the usual pattern") == ()  # no names
+    assert _differences("Not one penny should go to criminals", "Not a penny should go to criminals") == ()

@@ -227,7 +227,12 @@ def _resolve(m: re.Match[str], anchor: Anchor, tense: str) -> tuple[str | None, 
         parsed = dateparser.parse(
             m.group("ago"), settings={"RELATIVE_BASE": dt.datetime.combine(day, dt.time())}
         )
-        return (parsed.date().isoformat(), f"counted back from {day}") if parsed else (None, "unresolved")
+        if not parsed:
+            return None, "unresolved"
+        unit = m.group("ago").split()[-2]  # "two years ago": a year, not a day two years back to the day
+        iso = parsed.date().isoformat()
+        precision = 4 if unit.startswith("year") else 7 if unit.startswith("month") else 10
+        return iso[:precision], f"counted back from {day}"
     if m.group("month"):
         month = MONTHS[
             m.group("month").lower().rstrip(".")[:3] if m.group("month").lower()[:3] != "sep" else "sep"

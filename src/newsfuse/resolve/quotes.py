@@ -265,16 +265,25 @@ def _differences(a: str, b: str) -> tuple[str, ...]:
     text_a, text_b = " ".join(changed_a), " ".join(changed_b)
     out = []
     numbers_a, numbers_b = set(_NUMBER.findall(text_a.lower())), set(_NUMBER.findall(text_b.lower()))
+    if numbers_a | numbers_b == {"one"} and re.search(r"\b(?:a|an)\b", f"{text_a} {text_b}", re.IGNORECASE):
+        numbers_a = numbers_b = set()  # "not one penny" / "not a penny": no number said differently
     if numbers_a != numbers_b:
         out.append(
             f"numbers: {', '.join(sorted(numbers_a)) or 'none'} vs {', '.join(sorted(numbers_b)) or 'none'}"
         )
     if bool(_NEGATION.search(text_a)) != bool(_NEGATION.search(text_b)):
         out.append("negation")
-    names_a, names_b = set(re.findall(r"\b[A-Z][a-z]+", text_a)), set(re.findall(r"\b[A-Z][a-z]+", text_b))
+    names_a, names_b = (set(re.findall(r"\b[A-Z][a-z]+", t)) - _CAPITALIZED_WORDS for t in (text_a, text_b))
     if names_a != names_b:
         out.append(f"names: {', '.join(sorted(names_a ^ names_b))}")
     return tuple(out)
+
+
+# Words capitalized by their place at a sentence's start, not names ("That is…" / "This is…").
+_CAPITALIZED_WORDS = frozenset(
+    "A An The This That These Those It Its He She They We I You Our Their His Her There Here And But So Or "
+    "If When While As Now Then What Who How Why Not No Yes Every Everyone Nobody Some Many".split()
+)
 
 
 def _speaker_conflict(
