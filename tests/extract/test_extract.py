@@ -344,6 +344,15 @@ def test_a_name_cut_short_before_a_body_word_is_the_body():
     assert tagged("A group calling itself Grey Lantern posted files.", ("Grey Lantern", "PERSON")) == [
         ("Grey Lantern", "ORG")
     ]
+    assert tagged("It is the base of the low-cost carrier Brightwing.", ("Brightwing", "PERSON")) == [
+        ("Brightwing", "ORG")
+    ]
+    assert tagged("The union (ATSU), which represents engineers, said so.", ("ATSU", "PERSON")) == [
+        ("ATSU", "ORG")
+    ]
+    assert tagged("The property developer Jane Ashdown said so.", ("Jane Ashdown", "PERSON")) == [
+        ("Jane Ashdown", "PERSON")
+    ]
     assert tagged(
         "Crews went to hospitals in Pellingford and Ashcombe Vale, the service said.",
         ("Ashcombe Vale", "PERSON"),

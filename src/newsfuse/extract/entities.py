@@ -64,10 +64,13 @@ _STREET = re.compile(
 _PLACE_BEFORE_NAME = re.compile(
     r"\b(?:in|from|near|outside|across)\s+(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:,\s+|\s+and\s+|\s+or\s+))?$"
 )
-# "a group calling itself Grey Lantern": a body, whatever the name sounds like.
+# "a group calling itself Grey Lantern", "the low-cost carrier Brightwing": a body, whatever the name
+# sounds like.
 _BODY_CALLED = re.compile(
-    r"\b(?:group|gang|organi[sz]ation|network|collective|movement|outfit|company|firm|crew)\s+"
-    r"(?:calling itself|that calls itself|which calls itself|known as|called|named)\s+(?:the\s+)?$"
+    r"\b(?:(?:group|gang|organi[sz]ation|network|collective|movement|outfit|company|firm|crew)\s+"
+    r"(?:calling itself|that calls itself|which calls itself|known as|called|named)"
+    r"|(?:the|a|an)\s+(?:[\w-]+\s+)?(?:carrier|airline|company|firm|retailer|bank|insurer|broadcaster|chain|"
+    r"start-?up|manufacturer|charity|app|platform))\s+(?:the\s+)?$"
 )
 # A geographic word the small model leaves out of the name it tags ("River Vessen", "Lake Orrin").
 _GEO_WORD = r"(?:River|Lake|Mount|Mt\.|Cape|Loch|Gulf of|Bay of|Isle of)"
@@ -297,7 +300,9 @@ def _from_spacy(doc: Document, parsed: Any) -> Iterator[tuple[Mention, str | Non
         elif title or _speaks(doc.text, start, end, name):
             proven = "PERSON"  # the small model often calls an unfamiliar person an organisation
         elif _BODY_CALLED.search(doc.text[max(0, start - 40) : start]):
-            label, proven = "ORG", "ORG"
+            label, proven = "ORG", "ORG"  # "a group calling itself Grey Lantern", "the carrier Brightwing"
+        elif label == "PERSON" and name.isupper() and " " not in name:
+            label, proven = "ORG", None  # "ATSU": an acronym, no person
         elif _PLACE_BEFORE_NAME.search(doc.text[max(0, start - 40) : start]) or _PLACE_ROLE.match(
             _appositive(doc.text, end) or "-"
         ):
