@@ -123,7 +123,8 @@ def analyse(
         extract_quotes(docs), mentions, actor_of, actors, docs, provenance
     )
     timeline, date_conflicts = build_timeline(extract_dates(docs), sentences, vectors, alignment, provenance)
-    disagreements = find_disagreements(sentences, vectors, alignment, provenance)
+    dates = {d.id: d.date for d in docs}
+    disagreements = find_disagreements(sentences, vectors, alignment, provenance, dates)
     return Analysis(
         tuple(quotes),
         tuple(actors),

@@ -4,7 +4,7 @@ from newsfuse import brief
 from newsfuse.model import CopyLink, Mention
 from newsfuse.provenance import Provenance
 from newsfuse.resolve.actors import name_key, place_key, resolve_actors
-from newsfuse.resolve.disagreements import _negates, clock_time, counted, counts
+from newsfuse.resolve.disagreements import _days, _negates, clock_time, counted, counts
 from newsfuse.resolve.quotes import _differences
 
 NO_COPIES = Provenance((), {}, {})
@@ -355,3 +355,10 @@ def test_a_quotes_wording_variant_names_what_changed_in_meaning():
     )
     assert _differences("That is the usual pattern", "This is the usual pattern") == ()  # no names
     assert _differences("Not one penny should go to criminals", "Not a penny should go to criminals") == ()
+
+
+def test_the_days_two_sentences_name_are_compared_as_days_of_the_week():
+    assert _days("It was detected at 3:40 a.m. on Tuesday.", "2033-03-15") == {"tuesday"}
+    assert _days("It was detected at 1:15 a.m. yesterday.", "2033-03-16") == {"tuesday"}
+    assert _days("It was detected on Mar. 15 at 1:15 a.m.", "2033-03-16") == {"tuesday"}
+    assert _days("It was detected at 1:15 a.m. yesterday.", None) == {"yesterday"}

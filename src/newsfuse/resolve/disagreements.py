@@ -13,13 +13,15 @@ proves nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
 from newsfuse.align import Alignment
+from newsfuse.datetext import find_date
 from newsfuse.model import Claim, Disagreement, Sentence
 from newsfuse.provenance import Provenance
 from newsfuse.represent import STOPWORDS, SentenceVectors, stem
@@ -213,8 +215,15 @@ def clock_time(text: str) -> tuple[int, str] | None:
 
 
 def find_disagreements(
-    sentences: Sequence[Sentence], vectors: SentenceVectors, alignment: Alignment, provenance: Provenance
+    sentences: Sequence[Sentence],
+    vectors: SentenceVectors,
+    alignment: Alignment,
+    provenance: Provenance,
+    dates: Mapping[str, str | None] | None = None,
 ) -> list[Disagreement]:
+    """``dates``: each document's publication date, to read "yesterday" in one and "Tuesday" in another
+    as one day."""
+    dates = dates or {}
     similarity = vectors.similarity().tocsr()
     shared = vectors.shared_terms().tocoo()
     written = [counted(s.text) for s in sentences]
@@ -262,7 +271,8 @@ def find_disagreements(
                 by_unit[unit][numbers[j][unit]].add(j)
         if value >= OPPOSITE and alignment.same[i, j] and _negates(a.text, b.text):
             opposite.append((i, j))
-        if _other_time_same_moment(a.text, b.text, times[i], times[j], value, common):
+        days = (_days(a.text, dates.get(a.doc_id)), _days(b.text, dates.get(b.doc_id)))
+        if _other_time_same_moment(a.text, b.text, times[i], times[j], value, common, days):
             time_pairs.append((i, j))
     conflicts = (_number_conflict(nouns[unit], values, sentences) for unit, values in by_unit.items())
     out = list({c.topic: c for c in conflicts}.values())  # a sum compared under two of its words is one
@@ -323,6 +333,7 @@ def _other_time_same_moment(
     time_b: tuple[int, str] | None,
     value: float,
     common: float,
+    days: tuple[set[str], set[str]],
 ) -> bool:
     """Two sentences give different clock times for what reads as one moment: they are close, name the
     same day if both name one, use the same time zone (else "5:42 p.m. EST" and "22:42 GMT" may be one
@@ -333,10 +344,29 @@ def _other_time_same_moment(
         return False
     if a.startswith(time_a[1]) or b.startswith(time_b[1]):
         return False
-    days_a, days_b = ({d.lower() for d in _DAY.findall(t)} for t in (a, b))
+    days_a, days_b = days
     if days_a and days_b and not days_a & days_b:
         return False
     return set(_ZONE.findall(a)) == set(_ZONE.findall(b))
+
+
+def _days(text: str, published: str | None) -> set[str]:
+    """The days a sentence names, as weekdays where the publication date allows ("yesterday" in a story of
+    Wednesday 16 March is "tuesday", as is "Mar. 15")."""
+    out = set()
+    for written in (d.lower() for d in _DAY.findall(text)):
+        day = None
+        if published and written in _RELATIVE_DAYS:
+            day = dt.date.fromisoformat(published) + dt.timedelta(days=_RELATIVE_DAYS[written])
+        elif published and written[:1].isalpha() and written.split()[-1].isdigit():
+            found = find_date(written)
+            iso = found.iso(int(published[:4])) if found else None
+            day = dt.date.fromisoformat(iso) if iso else None
+        out.add(day.strftime("%A").lower() if day else written)
+    return out
+
+
+_RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tonight": 0}
 
 
 def _connected(pairs: Sequence[tuple[int, int]]) -> list[set[int]]:
