@@ -359,6 +359,13 @@ def test_a_name_cut_short_before_a_body_word_is_the_body():
     ) == [("Ashcombe Vale", "GPE")]
 
 
+def test_a_name_after_a_place_and_a_comma_is_no_place():
+    text = (
+        "The envoy to the Organization for Security and Cooperation in Europe, Alexander Lukashevich, spoke."
+    )
+    assert tagged(text, ("Alexander Lukashevich", "PERSON")) == [("Alexander Lukashevich", "PERSON")]
+
+
 def test_a_clause_before_a_name_is_not_its_title():
     text = "Health Minister Annika Sorvald visited Gwen Halloran on Thursday."
     start = text.index("Gwen")

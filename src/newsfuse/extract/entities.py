@@ -62,7 +62,7 @@ _STREET = re.compile(
 )
 # "in Astley Cross", and the second of two places ("to hospitals in Pellingford and Ashcombe Vale").
 _PLACE_BEFORE_NAME = re.compile(
-    r"\b(?:in|from|near|outside|across)\s+(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:,\s+|\s+and\s+|\s+or\s+))?$"
+    r"\b(?:in|from|near|outside|across)\s+(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:\s+and\s+|\s+or\s+))?$"
 )
 # "a group calling itself Grey Lantern", "the low-cost carrier Brightwing": a body, whatever the name
 # sounds like.
