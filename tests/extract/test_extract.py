@@ -394,3 +394,13 @@ def test_rule_mentions_find_people_by_age_title_or_description():
 def test_a_couple_sharing_a_surname_gives_no_half_name():
     runs = [run for _, run in _name_runs("Chris and Dana White flew home.")]
     assert runs == ["Dana White"]
+
+
+def test_a_transcripts_misheard_name_is_found():
+    docs = cleaned(
+        "=== a.txt\nTransport Minister Idris Kavanagh said the airport would reopen on Monday.\n"
+        "=== b.txt\nanchor: the transport minister idris cavanagh says the airport will reopen on monday, and "
+        "passengers are angry. we will hear more from the minister later tonight on this programme.\n"
+    )
+    found = {(m.doc_id, m.text) for m in extract_mentions(docs, Settings(ner="rules"))}
+    assert ("b.txt", "Idris cavanagh") in found

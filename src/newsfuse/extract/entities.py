@@ -15,6 +15,8 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from newsfuse import errors
 from newsfuse.model import Document, Mention
 from newsfuse.settings import Settings
@@ -130,9 +132,10 @@ def extract_mentions(docs: Sequence[Document], settings: Settings) -> list[Menti
         parsed = nlp.pipe((d.text for d in live), batch_size=8)
         found = [m for doc, result in zip(live, parsed, strict=True) for m in _from_spacy(doc, result)]
         typed = _type_by_evidence(_without_common_words(live, found))
-        return _acronyms(live, _bodies_missed(live, _known_surnames(live, _people_who(live, typed))))
+        with_bodies = _bodies_missed(live, _known_surnames(live, _people_who(live, typed)))
+        return _acronyms(live, _misheard_names(live, with_bodies))
     ruled = _type_by_majority([m for doc in live for m in _from_rules(doc)])
-    return _acronyms(live, _known_surnames(live, _people_who(live, ruled)))
+    return _acronyms(live, _misheard_names(live, _known_surnames(live, _people_who(live, ruled))))
 
 
 def _acronyms(docs: Sequence[Document], mentions: list[Mention]) -> list[Mention]:
@@ -238,6 +241,47 @@ def _known_surnames(docs: Sequence[Document], mentions: list[Mention]) -> list[M
         and (w.group().lower() not in common or _REPORT_VERB.match(doc.text[w.end() : w.end() + 30]))
     ]
     return _in_document_order(docs, [*mentions, *added])
+
+
+def _misheard_names(docs: Sequence[Document], mentions: list[Mention]) -> list[Mention]:
+    """Add the names a broadcast transcript spells as they were heard, in lower case ("idris cavanagh" for
+    Idris Kavanagh, "marketti" for Marchetti): a word the cased documents never write in lower case that is
+    nearly a person's surname (rapidfuzz ratio >= ``MISHEARD``), with the word before it when that is the
+    person's first name or a capitalized word."""
+    transcripts = [d for d in docs if d.kind == "transcript"]
+    people = {m.text for m in mentions if m.type == "PERSON" and len(m.text.split()) >= 2}
+    if not transcripts or not people:
+        return mentions
+    cased = [d.text for d in docs if d.kind != "transcript"]
+    common = {w for text in cased for w in _LOWER_WORD.findall(text)}
+    surnames = {name.split()[-1].lower(): name.split()[0].lower() for name in people}
+    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for m in mentions:
+        taken[m.doc_id].append((m.start, m.end))
+    added = []
+    for doc in transcripts:
+        for w in _LOWER_WORD.finditer(doc.text):
+            word = w.group()
+            if (
+                len(word) < 5
+                or word in common
+                or any(a < w.end() and w.start() < b for a, b in taken[doc.id])
+            ):
+                continue
+            surname = max(surnames, key=lambda s: fuzz.ratio(word, s))
+            if fuzz.ratio(word, surname) < MISHEARD or word == surname:
+                continue
+            start = w.start()
+            before = re.search(r"([A-Za-z]+) $", doc.text[max(0, start - 30) : start])
+            if before and (
+                before[1][:1].isupper() or fuzz.ratio(before[1].lower(), surnames[surname]) >= MISHEARD
+            ):
+                start -= len(before.group())
+            added.append(Mention(doc.id, start, w.end(), doc.text[start : w.end()], "PERSON"))
+    return _in_document_order(docs, [*mentions, *added])
+
+
+MISHEARD = 80
 
 
 def _in_document_order(docs: Sequence[Document], mentions: list[Mention]) -> list[Mention]:
