@@ -404,3 +404,13 @@ def test_a_transcripts_misheard_name_is_found():
     )
     found = {(m.doc_id, m.text) for m in extract_mentions(docs, Settings(ner="rules"))}
     assert ("b.txt", "Idris cavanagh") in found
+
+
+def test_rule_mentions_find_a_person_a_pronoun_then_quotes():
+    [d] = cleaned(
+        "=== a.txt\nDelphine Achterberg spent the morning in the car park of St Brennan's Hospital. "
+        "\u201cNobody could tell us when to come back,\u201d she said.\n\nStaff at St Brennan's worked on paper.\n"
+    )
+    mentions = {(m.text, m.type) for m in extract_mentions([d], Settings(ner="rules"))}
+    assert ("Delphine Achterberg", "PERSON") in mentions
+    assert ("St Brennan", "ORG") in mentions

@@ -160,16 +160,16 @@ def test_a_body_under_a_shorter_name_or_its_words_reordered_is_one_actor():
         mention("c", "National Office for Digital Defence", "ORG"),  # a machine translation
         mention("a", "Wrenmouth Police", "ORG"),
         mention("b", "Wrenmouth", "GPE"),  # the town is no short form of its police
+        mention("b", "Wrenmouth Valley Health", "GPE"),  # "chief executive of …": typed a place by a rule
         mention("c", "New York", "GPE"),
         mention("c", "New York Times", "ORG"),
     ]
     actors, _ = resolve_actors(mentions, NO_COPIES)
     named = {a.name: sorted(x.name for x in a.aliases) for a in actors}
     assert named["St Brennan's Hospital"] == ["St Brennan"]
-    assert named["Wrenmouth Valley Health Group"] == ["Wrenmouth Valley Health"]
-    assert {"National Digital Defence Office", "National Office for Digital Defence"} in [
-        {a.name, *(x.name for x in a.aliases)} for a in actors
-    ]
+    spellings = [{a.name, *(x.name for x in a.aliases)} for a in actors]
+    assert {"Wrenmouth Valley Health Group", "Wrenmouth Valley Health"} in spellings
+    assert {"National Digital Defence Office", "National Office for Digital Defence"} in spellings
     assert named["Wrenmouth Police"] == [] and named["Wrenmouth"] == []
     assert named["New York"] == [] and named["New York Times"] == []
 

@@ -591,8 +591,8 @@ def _rule_type(text: str, start: int, end: int, words: list[str]) -> str | None:
     before, after = text[max(0, start - 60) : start], text[end : end + 30]
     if _ORG_WORDS.search(" ".join(words)) or (len(words) == 1 and words[0].isupper() and len(words[0]) >= 3):
         return "ORG"
-    if _BODY_CALLED.search(before):
-        return "ORG"
+    if _BODY_CALLED.search(before) or (words[0] in ("St", "Saint") and text[end : end + 2] in _POSSESSIVE):
+        return "ORG"  # "a group calling itself Grey Lantern", "at St Brennan's"
     if _title_before(before[-25:]) or _SAID_BEFORE.search(before):
         return "PERSON"
     if _PLACE_BEFORE_NAME.search(before):  # "from Astley Cross, said she…": the place, not the speaker
@@ -609,12 +609,16 @@ def _rule_type(text: str, start: int, end: int, words: list[str]) -> str | None:
         return "PERSON"
     if 2 <= len(words) <= 3 and _DESCRIBED_THEN_SPEAKS.match(text, end):  # "…, managing director of X, said"
         return "PERSON"
+    if 2 <= len(words) <= 3 and _opens_sentence(text, start) and _THEN_PRONOUN_SPEAKS.match(text, end):
+        return "PERSON"  # "Delphine Achterberg spent the morning in the car park. “Nobody…,” she said."
     appositive = _appositive(text, end)
     if appositive and 2 <= len(words) <= 3:  # "Hollis Varga, an independent dam engineer…"
         return "GPE" if _PLACE_ROLE.match(appositive) else "PERSON"
     return None
 
 
+# After a name, in its paragraph: a quotation that a pronoun speaks.
+_THEN_PRONOUN_SPEAKS = re.compile(r"[^\n]{0,300}?[,.!?][\"”’]\s+(?:he|she)\s+(?:said|says|added|told)\b")
 # After a name: an age, or a description that opens with a title ("Dorota Szczepaniak, general secretary of…").
 _AGE_OR_TITLE_AFTER = re.compile(rf",\s+(?:\d{{1,3}},|(?:[a-z]+\s+){{0,2}}(?:{TITLES})\b(?!-))")
 # Before a name: a title and a comma ("ANSA's chief executive, Ruth Abernathy").

@@ -157,8 +157,8 @@ def _join_acronyms(groups: list[_Group], member: dict[int, int]) -> None:
 def _join_short_forms(groups: list[_Group], member: dict[int, int]) -> None:
     """Bodies whose names have the same words in another order ("National Office for Digital Defence", a
     translation's "National Digital Defence Office") are one; then a body written without its last words
-    ("St Brennan's" for St Brennan's Hospital, "Wrenmouth Valley Health" for … Health Group) joins the one
-    organisation with that fuller name."""
+    ("St Brennan's" for St Brennan's Hospital, "Wrenmouth Valley Health" for … Health Group, even where a
+    tagger took it for a place) joins the one organisation with that fuller name."""
     by_words: dict[frozenset[str], set[int]] = defaultdict(set)
     for g, group in enumerate(groups):
         if group.type == "ORG":
@@ -169,12 +169,13 @@ def _join_short_forms(groups: list[_Group], member: dict[int, int]) -> None:
         for g in alive[1:]:
             _move(groups, member, g, alive[0])
     for g, group in enumerate(groups):
-        if group.type != "ORG" or not group.names:
+        if group.type not in ("ORG", "GPE") or not group.names:
             continue
+        shortest = 2 if group.type == "ORG" else 3  # "New York" is no short form of the New York Times
         owners = {
             h
             for name in group.names
-            if len(_words(name)) >= 2  # "Wrenmouth" is the town, not Wrenmouth Police
+            if len(_words(name)) >= shortest  # "Wrenmouth" is the town, not Wrenmouth Police
             for h, other in enumerate(groups)
             if h != g and other.type == "ORG"
             for full in other.full_names
