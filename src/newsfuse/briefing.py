@@ -42,7 +42,7 @@ from newsfuse.model import (
 )
 from newsfuse.provenance import Provenance, find_copies
 from newsfuse.represent import SentenceVectors, represent
-from newsfuse.resolve.actors import resolve_actors
+from newsfuse.resolve.actors import copied_names, resolve_actors
 from newsfuse.resolve.disagreements import find_disagreements
 from newsfuse.resolve.quotes import resolve_quotes
 from newsfuse.resolve.timeline import build_timeline
@@ -118,7 +118,7 @@ def analyse(
     if not settings.analysis:
         return Analysis()
     mentions = extract_mentions(docs, settings)
-    actors, actor_of = resolve_actors(mentions, provenance)
+    actors, actor_of = resolve_actors(mentions, provenance, copied_names(sentences, mentions, provenance))
     quotes, speaker_conflicts = resolve_quotes(
         extract_quotes(docs), mentions, actor_of, actors, docs, provenance
     )

@@ -209,7 +209,7 @@ def _aligned_derivative(copy: Document, original: Document) -> CopyLink | None:
     pairs = []
     for text in copy_sentences:
         terms = set(content_terms(text))
-        scores = [_dice(terms, other) for other in original_terms]
+        scores = [dice(terms, other) for other in original_terms]
         best = max(range(len(scores)), key=scores.__getitem__)
         if scores[best] >= SENTENCE_MATCH:
             pairs.append((text, original_sentences[best]))
@@ -217,7 +217,7 @@ def _aligned_derivative(copy: Document, original: Document) -> CopyLink | None:
     if share < DERIVED_SHARE or len(pairs) < MIN_ALIGNED:
         return None
     wording = sum(_word_ratio(a, b) for a, b in pairs) / len(pairs)
-    names = _dice(
+    names = dice(
         set(_NAME.findall(" ".join(a for a, _ in pairs))), set(_NAME.findall(" ".join(b for _, b in pairs)))
     )
     order = sum(_function_word_order(a, b) for a, b in pairs) / len(pairs)
@@ -319,7 +319,7 @@ def _fingerprint(doc: Document) -> str:
     return hashlib.sha1(" ".join(tokens(doc.text)).encode()).hexdigest()
 
 
-def _dice(a: set[str], b: set[str]) -> float:
+def dice(a: set[str], b: set[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b)) if a or b else 0.0
 
 

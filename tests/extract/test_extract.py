@@ -414,3 +414,12 @@ def test_rule_mentions_find_a_person_a_pronoun_then_quotes():
     mentions = {(m.text, m.type) for m in extract_mentions([d], Settings(ner="rules"))}
     assert ("Delphine Achterberg", "PERSON") in mentions
     assert ("St Brennan", "ORG") in mentions
+
+
+def test_a_described_speaker_before_a_colon_speaks_but_a_headline_does_not():
+    [d] = cleaned(
+        "=== a.txt\nBrackenford empties as the Vessen climbs: \u201cWe left with what we could carry\u201d\n\n"
+        "Bernard Okoye, who has driven buses for 22 years, put it simply: \u201cWe were promised a new depot.\u201d\n"
+    )
+    who = {q.text[:10]: q.who for q in extract_quotes([d])}
+    assert who == {"We left wi": None, "We were pr": "Bernard Okoye"}

@@ -362,3 +362,26 @@ def test_the_days_two_sentences_name_are_compared_as_days_of_the_week():
     assert _days("It was detected at 1:15 a.m. yesterday.", "2033-03-16") == {"tuesday"}
     assert _days("It was detected on Mar. 15 at 1:15 a.m.", "2033-03-16") == {"tuesday"}
     assert _days("It was detected at 1:15 a.m. yesterday.", None) == {"yesterday"}
+
+
+def test_a_translations_garbled_name_joins_the_name_it_stands_for():
+    original = [
+        "Mayor Harriet Quayle ordered an outside review of every transit contract on Wednesday.",
+        "The review will cover five years of contracts, bids and payments to the depot builder.",
+        "State auditors will lead the review and report to the council before the summer recess.",
+        "The council voted nine to two to pay for the review from its reserve fund.",
+    ]
+    copy = [
+        "The mayor Harriet Kueyl ordered on Wednesday an outside review of every transit contract.",
+        "The review will cover five years of the contracts, the bids and payments to the depot builder.",
+        "Auditors of the state will lead the review and report to the council before the summer recess.",
+        "The council voted with nine to two to pay the review from its reserve fund.",
+    ]
+    docs = [
+        {"id": "orig", "text": "\n\n".join(original), "date": "2034-06-14"},
+        {"id": "copy", "text": "\n\n".join(copy), "date": "2034-06-15"},
+    ]
+    b = brief(docs, ner="rules")
+    assert any(x.doc_id == "copy" and x.of == "orig" for x in b.sources)
+    [quayle] = [a for a in b.actors if a.name == "Harriet Quayle"]
+    assert "Harriet Kueyl" in {x.name for x in quayle.aliases}

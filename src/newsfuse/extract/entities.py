@@ -36,7 +36,8 @@ TITLES = (
     "professor|prof\\.|dr\\.|mr\\.|mrs\\.|ms\\.|king|queen|prince|pope|leader|official|analyst|expert|coach|"
     "striker|sheriff|detective|officer|resident|reporter|correspondent|host|anchor|editor|founder|owner|"
     "harbour master|harbor master|harbourmaster|harbormaster|port master|coxswain|skipper|pilot|"
-    "marshal|fire marshal|undersheriff|ranger|warden|trooper|sergeant|sgt\\.|lieutenant|lt\\.|constable"
+    "marshal|fire marshal|undersheriff|ranger|warden|trooper|sergeant|sgt\\.|lieutenant|lt\\.|constable|"
+    "attorney|district attorney|prosecutor|lawyer|counsel|solicitor|barrister|magistrate|juror|foreman|clerk"
 )
 _TITLE_BEFORE = re.compile(rf"\b(?:{TITLES})\b(?:\s+[\w.\-]+){{0,3}}?\s*$", re.IGNORECASE)
 _TITLES_LONGEST_FIRST = "|".join(sorted(TITLES.split("|"), key=len, reverse=True))
@@ -100,12 +101,13 @@ _ORG_WORDS = re.compile(
     r"post|wire|press|radio|network|federation|club|united|fc|airlines|station|chronicle|gazette|courier|herald|"
     r"observer|tribune|journal|telegraph|coastguard|guard|branch|ferries|airways|railways|shipping|brigade|"
     r"trust|foundation|society|centre|center|ferry|rescue|infirmary|clinic|college|academy|church|cathedral|"
-    r"prison|museum|library|bureau|directorate|inspectorate|tribunal|parliament|regulator|airport)\b",
+    r"prison|museum|library|bureau|directorate|inspectorate|tribunal|parliament|regulator|airport|construction|"
+    r"holdings|partners|associates|industries)\b",
     re.IGNORECASE,
 )
 _NAME_RUN = re.compile(
     r"\b(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]{2,}(?:-[A-Z][a-z]+)?|(?:[A-Z]\.){2,})"
-    r"(?:\s+(?:(?:of|for|and|the|de|al|van|von|da)\s+){0,2}(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]{2,}|(?:[A-Z]\.){2,}))*"
+    r"(?:\s+(?:(?:of|for|and|&|the|de|al|van|von|da)\s+){0,2}(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]{2,}|(?:[A-Z]\.){2,}))*"
 )
 _TRAILING_LOWER = re.compile(r"(?:\s+[a-z]+)+$")
 _ABBREVIATIONS = frozenset(

@@ -18,19 +18,20 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
 from newsfuse.extract.entities import initials, is_body_word
-from newsfuse.model import Actor, Alias, Mention, Span
-from newsfuse.provenance import Provenance
-from newsfuse.represent import stem
+from newsfuse.model import Actor, Alias, Mention, Sentence, Span
+from newsfuse.provenance import SENTENCE_MATCH, Provenance, dice
+from newsfuse.represent import content_terms, stem
 
 SAME_NAME = 85  # rapidfuzz ratio for two spellings of one full name
 SAME_SURNAME = 80  # for a surname written alone
 GARBLED_SURNAME = 60  # for a surname alone, with the same-document and same-ending evidence
+COPIED_ALIKE = 50  # rapidfuzz ratio (or token-sort ratio) for a copy's name and the original's it stands for
 
 
 @dataclass
@@ -54,8 +55,12 @@ class _Group:
         return {n.split()[-1].lower() for n in self.full_names}
 
 
-def resolve_actors(mentions: Sequence[Mention], provenance: Provenance) -> tuple[list[Actor], dict[int, str]]:
-    """Actors, most mentioned first, and for each mention (by position in ``mentions``) its actor id."""
+def resolve_actors(
+    mentions: Sequence[Mention], provenance: Provenance, copied: Mapping[int, int] | None = None
+) -> tuple[list[Actor], dict[int, str]]:
+    """Actors, most mentioned first, and for each mention (by position in ``mentions``) its actor id.
+    ``copied`` maps a mention in a rewritten copy to the mention of its original it stands for
+    (``copied_names``)."""
     people = [i for i, m in enumerate(mentions) if m.type == "PERSON"]
     groups: list[_Group] = []
     member: dict[int, int] = {}
@@ -97,6 +102,7 @@ def resolve_actors(mentions: Sequence[Mention], provenance: Provenance) -> tuple
     _join_types(groups, member, by_name)
     _join_acronyms(groups, member)
     _join_short_forms(groups, member)
+    _join_copied(groups, member, copied or {}, mentions, provenance)
     groups_used = sorted(set(member.values()))
     ranked = sorted(groups_used, key=lambda g: _weight(groups[g], provenance), reverse=True)
     ids = {g: f"a{rank + 1}" for rank, g in enumerate(ranked)}
@@ -193,6 +199,73 @@ def _extends(full: str, name: str) -> bool:
         and longer[: len(words)] == words
         and all(is_body_word(w) for w in full.split()[len(words) :])
     )
+
+
+def copied_names(
+    sentences: Sequence[Sentence], mentions: Sequence[Mention], provenance: Provenance
+) -> dict[int, int]:
+    """For the names in a spun or translated copy, the names of its original they stand for ("Harriet
+    Kueyl" in a machine translation for Harriet Quayle): the copy's sentences are aligned with the
+    original's as provenance aligns them, and in each aligned pair the names are paired in order when the
+    two sentences hold as many, else each with the original's most alike name."""
+    rewritten = {link.doc_id: link.of for link in provenance.links if link.status == "derivative"}
+    if not rewritten:
+        return {}
+    by_doc: dict[str, list[Sentence]] = defaultdict(list)
+    for sentence in sentences:
+        by_doc[sentence.doc_id].append(sentence)
+    named: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        named[m.doc_id].append(i)
+
+    def inside(doc_id: str, s: Sentence) -> list[int]:
+        return [i for i in named[doc_id] if s.start <= mentions[i].start and mentions[i].end <= s.end]
+
+    out: dict[int, int] = {}
+    for copy, original in rewritten.items():
+        originals = by_doc.get(original, [])
+        terms = [set(content_terms(s.text)) for s in originals]
+        for s in by_doc.get(copy, []):
+            own = set(content_terms(s.text))
+            scores = [dice(own, t) for t in terms]
+            if not scores or max(scores) < SENTENCE_MATCH:
+                continue
+            theirs, ours = inside(original, originals[scores.index(max(scores))]), inside(copy, s)
+            if len(ours) == len(theirs):
+                out.update(zip(ours, theirs, strict=True))
+                continue
+            for i in ours:  # a name the copy split or ran together: the original's most alike, if alike
+                text = mentions[i].text.lower()
+                best = max(theirs, key=lambda j: fuzz.ratio(text, mentions[j].text.lower()), default=None)
+                if best is not None:
+                    out[i] = best
+    return out
+
+
+def _join_copied(
+    groups: list[_Group],
+    member: dict[int, int],
+    copied: Mapping[int, int],
+    mentions: Sequence[Mention],
+    provenance: Provenance,
+) -> None:
+    """A name written only in rewritten copies joins the actor of the original's name it stands for, when
+    the two are of one type and alike enough to be one name garbled."""
+    for i, j in copied.items():
+        if i not in member or j not in member or member[i] == member[j]:
+            continue
+        source = groups[member[i]]
+        if not all(m.doc_id in provenance.rewritten for m in source.mentions):
+            continue  # the name is the copy's own as well: not a garbling
+        if mentions[i].type == mentions[j].type and _alike(mentions[i].text, mentions[j].text):
+            _move(groups, member, member[i], member[j])
+
+
+def _alike(a: str, b: str) -> bool:
+    """Alike enough to be one name garbled ("Harriet Kueyl" / "Harriet Quayle", "Transport Authority of
+    Brekenford" / "Brackenford Transit Authority"), not two names a translation put in another order."""
+    a, b = a.lower(), b.lower()
+    return max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b)) >= COPIED_ALIKE
 
 
 def _words(name: str) -> list[str]:
@@ -363,11 +436,14 @@ def _actor(actor_id: str, group: _Group, provenance: Provenance) -> Actor:
     else:
         candidates = group.full_names or list(group.names)
 
+    own = [m for m in group.mentions if m.doc_id not in provenance.rewritten]  # the spellings that count
+
     def support(name: str) -> tuple[int, bool, int, int, int]:
         surname = name.split()[-1].lower()
-        surname_uses = sum(1 for m in group.mentions if m.text.split()[-1].lower() == surname)
+        surname_uses = sum(1 for m in own if m.text.split()[-1].lower() == surname)
         original = not spellings[name] <= provenance.rewritten  # a translation garbles names; its source not
-        return (provenance.independent(spellings[name]), original, surname_uses, group.names[name], len(name))
+        uses = sum(1 for m in own if m.text == name)
+        return (provenance.independent(spellings[name]), original, surname_uses, uses, len(name))
 
     written = max(candidates, key=support)
     name = _capitalized(written) if group.type == "PERSON" else written
