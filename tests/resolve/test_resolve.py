@@ -385,3 +385,10 @@ def test_a_translations_garbled_name_joins_the_name_it_stands_for():
     assert any(x.doc_id == "copy" and x.of == "orig" for x in b.sources)
     [quayle] = [a for a in b.actors if a.name == "Harriet Quayle"]
     assert "Harriet Kueyl" in {x.name for x in quayle.aliases}
+
+
+def test_spans_of_time_disagree_but_rates_and_compound_spans_do_not():
+    assert counts("The jury deliberated for about 14 hours over two days.") == {"hour": 14.0}
+    assert counts("Babies cry for around 2 hours a day.") == {}
+    assert counts("She reigned for 23,226 days, 16 hours and 30 minutes.") == {}
+    assert counts("It runs 95 minutes; the sequel ran 110 minutes.") == {}

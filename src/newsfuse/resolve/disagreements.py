@@ -74,9 +74,14 @@ _MONEY = re.compile(
 _SCALES = {"hundred": 100, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
 _SCALES |= {"trillion": 1e12, "tn": 1e12}
 _CURRENCIES = "$€£"
+# A span of time ("for eleven hours") compares like a count, unless it is part of a longer one ("2 hours and
+# 15 minutes"), a rate ("42 minutes a day") or one of two in the sentence ("95 minutes… 110 minutes").
+_DURATIONS = frozenset("hours hour days day minutes minute".split())
+_JOINED = re.compile(r"\s*(?:,|and|,\s*and)?\s*")  # "16 hours and 23 minutes", "23,226 days, 16 hours"
+_RATE = re.compile(r"\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|night|shift)\b")
 _NOT_UNITS = frozenset(
-    "hundred thousand million billion trillion point percent per times years year months month weeks week days "
-    "day hours hour minutes am pm a.m p.m "
+    "hundred thousand million billion trillion point percent per times years year months month weeks week "
+    "am pm a.m p.m "
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split()
 )
@@ -120,7 +125,9 @@ def counted(text: str) -> dict[str, tuple[float, str, tuple[float, float]]]:
     """Counted nouns (stemmed) -> (number, the noun as written, the range the words allow: "nearly 200" or
     "up to 200" is a little under 200, anything else the number itself)."""
     out = {}
-    for m in _COUNT.finditer(text):
+    counts = list(_COUNT.finditer(text))
+    durations = [m for m in counts if m.group("unit").lower() in _DURATIONS]
+    for m in counts:
         before = text[max(0, m.start() - 14) : m.start()].lower()
         if before.endswith("point ") or before.rstrip().endswith(("$", "€", "£")):
             continue  # "two point five million": spoken decimals; "$400 fine": a sum (see _MONEY)
@@ -128,6 +135,16 @@ def counted(text: str) -> dict[str, tuple[float, str, tuple[float, float]]]:
         unit = m.group("unit").lower()
         if unit in STOPWORDS or unit in _NOT_UNITS:
             continue
+        compound = any(
+            _JOINED.fullmatch(
+                text[m.end() : o.start()] if o.start() >= m.end() else text[o.end() : m.start()]
+            )
+            for o in durations
+            if o is not m
+        )
+        twice = sum(stem(o.group("unit").lower()) == stem(unit) for o in durations) > 1
+        if unit in _DURATIONS and (compound or twice or _RATE.match(text, m.end())):
+            continue  # "2 hours and 15 minutes", "42 minutes a day", "95 … 110 minutes": no one span of time
         raw = m.group("num").lower()
         value = float(_WORDS[raw]) if raw in _WORDS else float(raw.replace(",", ""))
         scale = _SCALES.get((m.group("scale") or "").lower(), 1)
