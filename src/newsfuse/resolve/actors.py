@@ -435,6 +435,10 @@ def _actor(actor_id: str, group: _Group, provenance: Provenance) -> Actor:
         candidates = [n for n in group.names if "." not in n and not n.isupper()] or list(group.names)
     else:
         candidates = group.full_names or list(group.names)
+        if (
+            group.type == "ORG"
+        ):  # a body by its whole name: "Hennigan & Rusk Construction", not "Hennigan & Rusk"
+            candidates = [n for n in candidates if not any(_extends(o, n) for o in candidates)] or candidates
 
     own = [m for m in group.mentions if m.doc_id not in provenance.rewritten]  # the spellings that count
 
