@@ -86,6 +86,7 @@ _BODY_OF_BEFORE = re.compile(r"(?<![\w.])((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+) (?:f
 _COORDINATED_BEFORE = re.compile(r"(?<![\w.])[A-Z][a-z]+(?: [A-Z][a-z]+)* and $")
 # A capitalized word right before a name the model tagged, which it left out ("Gwen Halloran").
 _WORD_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*) $")
+# Capitalized words after a name, maybe after a possessive ("St Brennan|'s Hospital").
 _CAPITALIZED_AFTER = re.compile(r"(?:['’]s)?(?: [A-Z][a-z]+){1,3}")
 # A number after a name makes it a thing, not a person ("Warehouse 4", "Gate 12").
 _NUMBER_AFTER = re.compile(r"^ \d+[A-Za-z]?\b")
@@ -110,9 +111,8 @@ _NAME_RUN = re.compile(
     r"(?:\s+(?:(?:of|for|and|&|the|de|al|van|von|da)\s+){0,2}(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]{2,}|(?:[A-Z]\.){2,}))*"
 )
 _TRAILING_LOWER = re.compile(r"(?:\s+[a-z]+)+$")
-_ABBREVIATIONS = frozenset(
-    ("St", "St.", "Mt", "Mt.", "Ft", "Ft.")
-)  # of a name the model cut off ("St | brennans")
+# What the model leaves of a name it cut off ("St | brennans").
+_ABBREVIATIONS = frozenset(("St", "St.", "Mt", "Mt.", "Ft", "Ft."))
 _NOT_NAMES = frozenset(
     """the a an and but or if when while after before as at in on of for to from by with this that these those
     there here it its he she they we you i his her their our my mr mrs ms dr monday tuesday wednesday thursday

@@ -11,7 +11,10 @@ Chemicals, "Vessen" for the River Vessen). The canonical name is the full name m
 use, one an original document writes before a translation's or a spinner's.
 
 Places and bodies join by one key for their spellings (``name_key``), whatever type each document's tagger
-gave them, and an acronym joins the one body whose initials it is.
+gave them; an acronym joins the one body whose initials it is, a short form or a reordering of a body's
+name joins that body. Last, a name written only in a spun or translated copy joins the name of the original
+it stands for, read off the copy's sentences aligned with the original's ("Harriet Kueyl" in a machine
+translation for Harriet Quayle).
 """
 
 from __future__ import annotations

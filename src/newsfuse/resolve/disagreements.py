@@ -76,7 +76,7 @@ _SCALES |= {"trillion": 1e12, "tn": 1e12}
 _CURRENCIES = "$€£"
 # A span of time ("for eleven hours") compares like a count, unless it is part of a longer one ("2 hours and
 # 15 minutes"), a rate ("42 minutes a day") or one of two in the sentence ("95 minutes… 110 minutes").
-_DURATIONS = frozenset("hours hour days day minutes minute".split())
+_DURATIONS = frozenset("hours hour minutes minute".split())  # days are stopwords: never counted
 _JOINED = re.compile(r"\s*(?:,|and|,\s*and)?\s*")  # "16 hours and 23 minutes", "23,226 days, 16 hours"
 _RATE = re.compile(r"\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|night|shift)\b")
 _NOT_UNITS = frozenset(
