@@ -249,6 +249,7 @@ def find_disagreements(
     nouns = {k: noun for w in written for k, (_, noun, _) in w.items()}
     done = [predicates(s.text) for s in sentences]
     times = [clock_time(s.text) for s in sentences]
+    days = [_days(s.text, dates.get(s.doc_id)) if t else set() for s, t in zip(sentences, times, strict=True)]
     time_pairs: list[tuple[int, int]] = []
     by_unit: dict[str, dict[float, set[int]]] = defaultdict(lambda: defaultdict(set))
     opposite: list[tuple[int, int]] = []
@@ -276,9 +277,8 @@ def find_disagreements(
         for unit in numbers[i].keys() & numbers[j].keys():
             low, high = sorted((numbers[i][unit], numbers[j][unit]))
             close = value >= MIN_RELATED or (common >= SAME_COUNT_SHARED and high <= SAME_COUNT_RATIO * low)
-            close = (
-                close or done[i].get(unit, "") == done[j].get(unit) != ""
-            )  # "312 / 287 flights were cancelled"
+            same_verb = done[i].get(unit, "") == done[j].get(unit) != ""  # "312 / 287 flights were cancelled"
+            close = close or same_verb
             if unit[1:2] == "~":  # a sum named only by its context ("demanding $6 million")
                 close = value >= RELATED
             (a_low, a_high), (b_low, b_high) = spans[i][unit], spans[j][unit]
@@ -288,8 +288,7 @@ def find_disagreements(
                 by_unit[unit][numbers[j][unit]].add(j)
         if value >= OPPOSITE and alignment.same[i, j] and _negates(a.text, b.text):
             opposite.append((i, j))
-        days = (_days(a.text, dates.get(a.doc_id)), _days(b.text, dates.get(b.doc_id)))
-        if _other_time_same_moment(a.text, b.text, times[i], times[j], value, common, days):
+        if _other_time_same_moment(a.text, b.text, times[i], times[j], value, common, (days[i], days[j])):
             time_pairs.append((i, j))
     conflicts = (_number_conflict(nouns[unit], values, sentences) for unit, values in by_unit.items())
     out = list({c.topic: c for c in conflicts}.values())  # a sum compared under two of its words is one
