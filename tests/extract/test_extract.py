@@ -423,3 +423,19 @@ def test_a_described_speaker_before_a_colon_speaks_but_a_headline_does_not():
     )
     who = {q.text[:10]: q.who for q in extract_quotes([d])}
     assert who == {"We left wi": None, "We were pr": "Bernard Okoye"}
+
+
+def test_rule_mentions_find_people_named_before_their_role_or_their_words():
+    [d] = cleaned(
+        "=== a.txt\nGethin Mallory is the regional secretary of the union.\n\n"
+        "Kelvin Abara has been at the gate since Tuesday.\n\n"
+        "\u201cWe will not go home without him,\u201d he said.\n\n"
+        "Declan Oyelaran, who led the teams at Ardlow, told the magazine the night was the worst.\n"
+    )
+    mentions = {(m.text, m.type) for m in extract_mentions([d], Settings(ner="rules"))}
+    assert {("Gethin Mallory", "PERSON"), ("Kelvin Abara", "PERSON"), ("Ardlow", "GPE")} <= mentions
+    [d] = cleaned(
+        "=== a.txt\nHollis Wenberg, a professor of rock mechanics at Carrowmore University who has spent 25 years "
+        "measuring ground movement in deep mines, was blunt: \u201cYou are managing how it comes down.\u201d\n"
+    )
+    assert [q.who for q in extract_quotes([d])] == ["Hollis Wenberg"]

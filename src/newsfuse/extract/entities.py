@@ -103,7 +103,7 @@ _ORG_WORDS = re.compile(
     r"observer|tribune|journal|telegraph|coastguard|guard|branch|ferries|airways|railways|shipping|brigade|"
     r"trust|foundation|society|centre|center|ferry|rescue|infirmary|clinic|college|academy|church|cathedral|"
     r"prison|museum|library|bureau|directorate|inspectorate|tribunal|parliament|regulator|airport|construction|"
-    r"holdings|partners|associates|industries)\b",
+    r"holdings|partners|associates|industries|colliery|mine|mines|mining|quarry|factory|refinery|works)\b",
     re.IGNORECASE,
 )
 _NAME_RUN = re.compile(
@@ -599,6 +599,8 @@ def _rule_type(text: str, start: int, end: int, words: list[str]) -> str | None:
         return "PERSON"
     if _PLACE_BEFORE_NAME.search(before):  # "from Astley Cross, said she…": the place, not the speaker
         return "GPE"
+    if len(words) == 1 and re.search(r"\bat\s*$", before):
+        return "GPE"  # "the rescue teams at Ardlow, told…": the place, not the speaker
     if _REPORT_VERB.match(after):
         return "PERSON"
     if re.search(r"\b(?:to|of)\s*$", before):
@@ -619,10 +621,14 @@ def _rule_type(text: str, start: int, end: int, words: list[str]) -> str | None:
     return None
 
 
-# After a name, in its paragraph: a quotation that a pronoun speaks.
-_THEN_PRONOUN_SPEAKS = re.compile(r"[^\n]{0,300}?[,.!?][\"”’]\s+(?:he|she)\s+(?:said|says|added|told)\b")
-# After a name: an age, or a description that opens with a title ("Dorota Szczepaniak, general secretary of…").
-_AGE_OR_TITLE_AFTER = re.compile(rf",\s+(?:\d{{1,3}},|(?:[a-z]+\s+){{0,2}}(?:{TITLES})\b(?!-))")
+# After a name, in its paragraph or the next: a quotation that a pronoun speaks.
+_THEN_PRONOUN_SPEAKS = re.compile(r"[\s\S]{0,400}?[,.!?][\"”’]\s+(?:he|she)\s+(?:said|says|added|told)\b")
+# After a name: an age, or a description that opens with a title ("Dorota Szczepaniak, general secretary of…",
+# "Gethin Mallory is the regional secretary of…").
+_AGE_OR_TITLE_AFTER = re.compile(
+    rf"(?:,\s+(?:\d{{1,3}},|(?:[a-z]+\s+){{0,2}}(?:{TITLES})\b(?!-))"
+    rf"|\s+(?:is|was)\s+(?:the|a|an)\s+(?:[a-z]+\s+){{0,2}}(?:{TITLES})\b(?!-))"
+)
 # Before a name: a title and a comma ("ANSA's chief executive, Ruth Abernathy").
 _TITLE_COMMA_BEFORE = re.compile(rf"\b(?:{TITLES}),\s*$", re.IGNORECASE)
 # After a name: the body it speaks for, then a reporting verb ("… of the Dunmoor Civil Protection Service said").

@@ -37,7 +37,7 @@ _AFTER = re.compile(
 # ``Tolliver told reporters at the county fairgrounds: “`` / ``Okoye, who has driven buses…, put it simply: “``.
 _BEFORE = re.compile(
     rf"{_WHO}(?:{_DESCRIBED}\s+(?:{_VERBS})(?:(?:\s+\w+){{0,3}}?\s*(?:that|,)?|(?:\s+\w+){{0,6}}?\s*:)"
-    rf"|,\s+[a-z][^,.;“”\"]{{2,80}},\s+[a-z]+(?:\s+[a-z]+){{0,4}}\s*:)\s*$"
+    rf"|,\s+[a-z][^,.;“”\"]{{2,160}},\s+[a-z]+(?:\s+[a-z]+){{0,4}}\s*:)\s*$"
 )
 _ACCORDING = re.compile(r"according to (?P<who>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
 _PARAGRAPH = re.compile(r"[^\n]+")
