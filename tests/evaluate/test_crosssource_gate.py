@@ -22,16 +22,17 @@ CLUSTERS = [
     "airport-shutdown",
     "courthouse-verdict",
     "mine-rescue",
+    "food-outbreak",
 ]
 FLOORS = {
     # backend: (copies P and R, quotes found, speakers, merged, actors, aliases, dates, conflicts, extra at most)
     "spacy": (0.9, 0.8, 0.85, 0.9, 0.85, 0.8, 0.75, 0.75, 3),
     "rules": (0.9, 0.8, 0.85, 0.9, 0.85, 0.8, 0.75, 0.75, 3),
 }
-# ferry-grounding, wildfire-evacuation, hospital-cyberattack, airport-shutdown, courthouse-verdict and
-# mine-rescue were written blind, by someone who had not read the extractors, and are the hardest: a transcript's
-# misspelt name, a machine translation's renamed places ("Hammer Rocks") and disagreements about a cause
-# or a moment that no word-level rule sees. Their floors for those scores are lower.
+# ferry-grounding, wildfire-evacuation, hospital-cyberattack, airport-shutdown, courthouse-verdict,
+# mine-rescue and food-outbreak were written blind, by someone who had not read the extractors, and are the
+# hardest: a transcript's misspelt name, a machine translation's renamed places ("Hammer Rocks") and
+# disagreements about a cause or a moment that no word-level rule sees. Their floors for those scores are lower.
 HARDER = {
     "ferry-grounding": {"speakers": 0.8, "aliases": 0.6, "conflicts": 0.6},
     "wildfire-evacuation": {"actors": 0.8, "aliases": 0.6, "conflicts": 0.45},
@@ -39,6 +40,7 @@ HARDER = {
     "airport-shutdown": {"aliases": 0.7, "conflicts": 0.35},
     "courthouse-verdict": {"actors": 0.7, "aliases": 0.6, "conflicts": 0.35},
     "mine-rescue": {"aliases": 0.5, "conflicts": 0.55},
+    "food-outbreak": {"aliases": 0.7, "conflicts": 0.7},
 }
 
 

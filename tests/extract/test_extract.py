@@ -59,6 +59,25 @@ def test_a_weekday_takes_the_tense_of_the_verb_nearest_it():
     assert dates_in(text, "2035-05-06")["Tuesday"] == "2035-05-08"
 
 
+def test_a_deadline_that_is_expected_is_ahead_and_a_closure_until_further_notice_is_not():
+    text = "The agency said it expected the first results by Friday."
+    assert dates_in(text, "2037-09-15")["Friday"] == "2037-09-18"
+    text = "Dr Voss said samples were being tested and that results were expected by Thursday."
+    assert dates_in(text, "2037-09-15")["Thursday"] == "2037-09-17"
+    text = (
+        "Inspectors visited Harbour Foods, the firm that cooked the meal, on Monday and issued a notice "
+        "closing it until further notice."
+    )
+    assert dates_in(text, "2037-09-15")["Monday"] == "2037-09-14"
+
+
+def test_a_weekday_written_with_its_date_is_that_date():
+    assert dates_in("The inspection on Monday 14 September found faults.", "2037-09-21") == {
+        "Monday 14 September": "2037-09-14"
+    }
+    assert dates_in("Posted Monday, March 3, 2031.") == {"Monday, March 3, 2031": "2031-03-03"}
+
+
 def test_so_long_ago_is_as_precise_as_its_unit():
     dates = dates_in("It was warned two years ago, three months ago and five days ago.", "2033-03-17")
     assert dates == {"two years ago": "2031", "three months ago": "2032-12", "five days ago": "2033-03-12"}
@@ -132,6 +151,34 @@ def test_rule_mentions_are_typed_by_context():
     assert ("Daniel Marsh", "PERSON", "fire chief") in mentions
     assert ("Halvorsen Chemicals", "ORG", None) in mentions
     assert ("Port Alder", "GPE", None) in mentions
+
+
+@pytest.mark.parametrize("ner", ["rules", "spacy"])
+def test_a_business_or_venue_an_appositive_describes_is_no_person(ner):
+    if ner == "spacy":
+        pytest.importorskip("spacy")
+    [d] = cleaned(
+        "=== a.txt\nThe meal was served at Larkspur Hall, a wedding venue north of the town. It was cooked by "
+        "Bramble Tide, a catering firm based in Keswold.\n\nEggs came from Haddon Ridge Farm in the Northmere "
+        "region.\n"
+    )
+    mentions = {m.text: m.type for m in extract_mentions([d], Settings(ner=ner))}
+    assert mentions["Larkspur Hall"] == "ORG"
+    assert mentions["Bramble Tide"] == "ORG"
+    assert mentions["Haddon Ridge Farm"] == "ORG"
+    if ner == "rules":
+        assert mentions["Northmere"] == "GPE"
+
+
+def test_an_honorific_without_a_full_stop_is_a_title():
+    assert _strip_title("Mrs Castellan", 0) == ("Castellan", 4, "mrs")
+    assert _strip_title("Cllr Achterberg", 0) == ("Achterberg", 5, "cllr")
+
+
+def test_a_plural_possessive_runs_on_inside_a_name():
+    [d] = cleaned("=== a.txt\nThe United Mineworkers' Federation said the roof had been reported.\n")
+    names = {m.text for m in extract_mentions([d], Settings(ner="rules"))}
+    assert "United Mineworkers' Federation" in names
 
 
 def test_rule_mentions_find_people_by_appositive_kin_and_the_body_they_speak_for():

@@ -231,6 +231,24 @@ def test_two_counts_of_one_noun_with_one_verb_disagree_however_unlike_their_sent
     assert topics == ["how many flights: 287, 312"]
 
 
+def test_a_count_in_words_is_whole_and_a_whole_against_its_part_is_no_count():
+    assert counts("Seventy-one guests fell ill.") == {"guest": 71.0}
+    assert counts("It was found in samples from 14 of the 27 patients tested.") == {}
+
+
+def test_counts_of_one_noun_with_one_thing_said_of_them_disagree_but_loose_far_apart_ones_do_not():
+    def topics(a: str, b: str) -> list[str]:
+        other = "The wedding at Larkspur Barn was the largest outbreak in the region in a decade."
+        docs = [{"id": "a", "text": a}, {"id": "b", "text": b}, {"id": "c", "text": other}]
+        return [d.topic for d in brief(docs).disagreements if d.kind == "number"]
+
+    ill = "Health officials are investigating an outbreak after 63 guests fell ill following a wedding at a barn."
+    now = "Seventy-one guests have now reported falling ill after the wedding at Larkspur Barn."
+    assert topics(ill, now) == ["how many guests: 63, 71"]
+    venue = "The reception, for about 180 guests, was held at Larkspur Barn, a wedding venue near the town."
+    assert topics(venue, now) == []  # how many came, not how many fell ill
+
+
 def test_counts_disagree_only_when_their_ranges_cannot_both_hold():
     def topics(a: str, b: str) -> list[str]:
         docs = [{"id": "a", "text": a}, {"id": "b", "text": b}]

@@ -230,7 +230,7 @@ def _date(
     dated = [
         (i, found, found.year)
         for i, line in enumerate(lines)
-        if reasons[i] in ("boilerplate:timestamp", "boilerplate:date-line")
+        if reasons[i] in ("boilerplate:timestamp", "boilerplate:date-line", BYLINE_REASON)
         and (found := find_date(line.text))
         and found.year
     ]
@@ -242,7 +242,9 @@ def _date(
             continue
         if partial and (found.month, found.day) != (partial.month, partial.day):
             continue
-        kind = "date line" if reasons[i] == "boilerplate:date-line" else "timestamp line"
+        kind = {"boilerplate:date-line": "date line", BYLINE_REASON: "byline"}.get(
+            reasons[i] or "", "timestamp line"
+        )
         return found.iso(), None, f"date from a {kind}"
     if partial:
         return None, partial, f"date unsure: the dateline gives {dateline_date!r} without a year"

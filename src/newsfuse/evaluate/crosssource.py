@@ -26,6 +26,7 @@ from newsfuse.extract.dates import extract_dates
 from newsfuse.extract.entities import _strip_title
 from newsfuse.ingest import load_documents
 from newsfuse.model import Briefing, Document
+from newsfuse.resolve.disagreements import NUMBER_WORDS, number_value
 from newsfuse.settings import Settings
 
 
@@ -65,6 +66,12 @@ def _norm(text: str) -> str:
 
 
 _SPLIT_CONTRACTION = re.compile(r"\b(\w+) (t|s|ve|re|ll|d|m)\b")
+
+
+def _digits(text: str) -> str:
+    """Counts written in words as digits, as a disagreement's topic gives them ("seventy-one guests" is
+    "71 guests")."""
+    return NUMBER_WORDS.sub(lambda m: f"{number_value(m.group()):g}", text)
 
 
 def _score_copies(score: CrossSourceScore, spec: dict[str, Any], b: Briefing) -> None:
@@ -180,11 +187,11 @@ def _dates_document(docs: list[Document], want: dict[str, Any]) -> bool:
 
 
 def _score_conflicts(score: CrossSourceScore, spec: dict[str, Any], b: Briefing) -> None:
-    texts = [_norm(d.topic + " " + " ".join(c.text for c in d.claims)) for d in b.disagreements]
+    texts = [_digits(_norm(d.topic + " " + " ".join(c.text for c in d.claims))) for d in b.disagreements]
     matched: set[int] = set()
     found = 0
     for conflict in spec["conflicts"]:
-        values = [_norm(v) for v in conflict["values"]]
+        values = [_digits(_norm(v)) for v in conflict["values"]]
         hit = next((k for k, t in enumerate(texts) if all(v in t for v in values)), None)
         if hit is None:
             score.errors.append(f"conflict not reported: {conflict['topic']}")

@@ -28,10 +28,12 @@ _MONTH_NAMES = (
     r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
 )
 _DAY_NAMES = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+# A calendar date comes first, with its weekday if it has one ("Monday 21 September 2037" is one date).
 EXPRESSION = re.compile(
-    rf"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Pp]revious|[Ff]inal)\s+)?(?P<wd>{_DAY_NAMES})(?:['’]s)?"
+    rf"\b(?P<md>(?:(?:{_DAY_NAMES}),?\s+)?(?:(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}\.?\s+(?:{_MONTH_NAMES})(?:\s+\d{{4}})?))\b"
+    rf"|\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Pp]revious|[Ff]inal)\s+)?(?P<wd>{_DAY_NAMES})(?:['’]s)?"
     rf"(?:\s+(?:morning|afternoon|evening|night))?\b"
-    rf"|\b(?P<md>(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\.?\s+(?:{_MONTH_NAMES})(?:\s+\d{{4}})?)\b"
     rf"|\b(?P<rel>today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening))\b"
     rf"|\b(?P<pmod>last|next|this|past|coming)\s+(?P<unit>week|weekend|month|year)\b"
     rf"|\b(?P<ago>(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days?|weeks?|months?|years?)\s+ago)\b"
@@ -39,8 +41,9 @@ EXPRESSION = re.compile(
     rf"|\bin (?P<year>(?:19|20)\d\d)\b",
 )
 _FUTURE = re.compile(
-    r"\b(?:will|would|shall|(?:is|are) (?:due|set|scheduled|expected)|"
+    r"\b(?:will|would|shall|(?:is|are|was|were) (?:due|set|scheduled|expected)|"
     r"(?:plans?|planned|hoped?|hopes|aim(?:s|ed)?|intend(?:s|ed)?|expect(?:s|ed)?) to|"
+    r"expect(?:s|ed)? (?:[\w-]+ ){1,4}(?=by\b)|"  # "expected the first results by Friday": a deadline ahead
     r"upcoming|next|until|"
     r"warned of|forecasts?)\b",
     re.IGNORECASE,
@@ -145,7 +148,13 @@ def _tense_at(clause: str, at: int) -> str:
     early on Saturday": failed, past; "said it hoped to run … by Monday": future), else of the first one
     after it ("On Monday the council will meet"); "present" for a plain "is on" ("the earliest seat is on
     Tuesday"); "" when the clause has no verb to tell."""
-    future = [(m.start(), m.end()) for m in _FUTURE.finditer(clause)]
+    # "until", "next" and "upcoming" point at the time after them ("closed until further notice"), not
+    # at a date before them.
+    future = [
+        (m.start(), m.end())
+        for m in _FUTURE.finditer(clause)
+        if m.start() < at or m.group().lower() not in ("until", "next", "upcoming")
+    ]
     found = dict.fromkeys((a for a, _ in future), "future")
     for pattern, kind in ((_PAST, "past"), (_PRESENT, "present")):
         for m in pattern.finditer(clause):
@@ -154,7 +163,10 @@ def _tense_at(clause: str, at: int) -> str:
             # A word in -ed may be an adjective ("evacuated people … on Friday") or part of another verb
             # ("will stay closed"); it tells the date's tense only right before it, on its own ("the system
             # failed early on Saturday").
-            far = m.start() > at or len(clause[m.end() : at].split()) > 3
+            # A verb joined right after the date shares its tense ("inspected the kitchens on Monday and
+            # issued a notice").
+            joined = m.start() > at and re.fullmatch(r"(?:\S+\s+){1,3}and\s+", clause[at : m.start()])
+            far = (m.start() > at and not joined) or len(clause[m.end() : at].split()) > 3
             auxiliary = _AUXILIARY_BEFORE.search(clause, 0, m.start())  # "will stay closed on Wednesday"
             if kind == "past" and m.group().lower().endswith("ed") and (far or auxiliary):
                 continue

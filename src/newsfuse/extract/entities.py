@@ -33,7 +33,7 @@ TITLES = (
     "mayor|governor|senator|sen\\.|rep\\.|gov\\.|councillor|councilor|chief|fire chief|police chief|chief executive|"
     "ceo|director|managing director|chairman|chairwoman|chair|spokesman|spokeswoman|spokesperson|ambassador|"
     "adviser|advisor|judge|justice|general|gen\\.|colonel|captain|commissioner|superintendent|inspector|"
-    "professor|prof\\.|dr\\.|mr\\.|mrs\\.|ms\\.|king|queen|prince|pope|leader|official|analyst|expert|coach|"
+    "professor|prof\\.|dr\\.|mr\\.|mrs\\.|ms\\.|dr|mr|mrs|ms|cllr|king|queen|prince|pope|leader|official|analyst|expert|coach|"
     "striker|sheriff|detective|officer|resident|reporter|correspondent|host|anchor|editor|founder|owner|"
     "harbour master|harbor master|harbourmaster|harbormaster|port master|coxswain|skipper|pilot|"
     "marshal|fire marshal|undersheriff|ranger|warden|trooper|sergeant|sgt\\.|lieutenant|lt\\.|constable|"
@@ -91,8 +91,16 @@ _CAPITALIZED_AFTER = re.compile(r"(?:['’]s)?(?: [A-Z][a-z]+){1,3}")
 # A number after a name makes it a thing, not a person ("Warehouse 4", "Gate 12").
 _NUMBER_AFTER = re.compile(r"^ \d+[A-Za-z]?\b")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
+_WORD = re.compile(r"(?<![\w'’-])[A-Za-z][a-z]+(?![\w'’-])")
 _PLACE_ROLE = re.compile(
     r"(?:[\w-]+ ){0,2}(?:city|town|village|port|county|region|province|state|country|district|suburb|island)\b"
+)
+# An appositive that says the name is a business or a venue ("Larkspur Barn, a wedding venue…",
+# "Saltmarsh Kitchen, the catering firm…").
+_BODY_ROLE = re.compile(
+    r"(?:[\w-]+ ){0,3}(?:firm|company|business|caterer|venue|farm|restaurant|hotel|supplier|manufacturer|"
+    r"producer|retailer|operator|chain|charity|brand|startup|start-up|carrier|airline|insurer|lender|"
+    r"broadcaster|newspaper|website|app|platform)s?\b"
 )
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|of|at|near|outside|to|across)\s*$")
 _ORG_WORDS = re.compile(
@@ -103,12 +111,15 @@ _ORG_WORDS = re.compile(
     r"observer|tribune|journal|telegraph|coastguard|guard|branch|ferries|airways|railways|shipping|brigade|"
     r"trust|foundation|society|centre|center|ferry|rescue|infirmary|clinic|college|academy|church|cathedral|"
     r"prison|museum|library|bureau|directorate|inspectorate|tribunal|parliament|regulator|airport|construction|"
-    r"holdings|partners|associates|industries|colliery|mine|mines|mining|quarry|factory|refinery|works)\b",
+    r"holdings|partners|associates|industries|colliery|mine|mines|mining|quarry|factory|refinery|works|"
+    r"laboratory|laboratories|farm|farms|barn|kitchen|catering|bakery|brewery|dairy|hotel|restaurant)\b",
     re.IGNORECASE,
 )
+# A plural's apostrophe inside a name runs on ("United Mineworkers' Federation").
 _NAME_RUN = re.compile(
-    r"\b(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]{2,}(?:-[A-Z][a-z]+)?|(?:[A-Z]\.){2,})"
-    r"(?:\s+(?:(?:of|for|and|&|the|de|al|van|von|da)\s+){0,2}(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]{2,}|(?:[A-Z]\.){2,}))*"
+    r"\b(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*(?:(?<=s)['’](?= [A-Z]))?|[A-Z]{2,}(?:-[A-Z][a-z]+)?|(?:[A-Z]\.){2,})"
+    r"(?:\s+(?:(?:of|for|and|&|the|de|al|van|von|da)\s+){0,2}"
+    r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*(?:(?<=s)['’](?= [A-Z]))?|[A-Z]{2,}|(?:[A-Z]\.){2,}))*"
 )
 _TRAILING_LOWER = re.compile(r"(?:\s+[a-z]+)+$")
 # What the model leaves of a name it cut off ("St | brennans").
@@ -255,19 +266,23 @@ def _misheard_names(docs: Sequence[Document], mentions: list[Mention]) -> list[M
     if not transcripts or not people:
         return mentions
     cased = [d.text for d in docs if d.kind != "transcript"]
-    common = {w for text in cased for w in _LOWER_WORD.findall(text)}
+    common = {w.lower() for text in cased for w in _WORD.findall(text)}
     surnames = {name.split()[-1].lower(): name.split()[0].lower() for name in people}
-    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    taken: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
-        taken[m.doc_id].append((m.start, m.end))
-    added = []
+        taken[m.doc_id].append(m)
+    added: list[Mention] = []
+    replaced: set[int] = set()
     for doc in transcripts:
-        for w in _LOWER_WORD.finditer(doc.text):
-            word = w.group()
+        # The cleaner may have capitalized a misheard name it saw as a speaker's label ("brackenbridge:"),
+        # and the tagger then took it for a body: such a mention gives way.
+        for w in _WORD.finditer(doc.text):
+            word = w.group().lower()
+            overlapping = [m for m in taken[doc.id] if m.start < w.end() and w.start() < m.end]
             if (
                 len(word) < 5
                 or word in common
-                or any(a < w.end() and w.start() < b for a, b in taken[doc.id])
+                or any(m.type == "PERSON" or (m.start, m.end) != w.span() for m in overlapping)
             ):
                 continue
             surname = max(surnames, key=lambda s: fuzz.ratio(word, s))
@@ -280,7 +295,9 @@ def _misheard_names(docs: Sequence[Document], mentions: list[Mention]) -> list[M
             ):
                 start -= len(before.group())
             added.append(Mention(doc.id, start, w.end(), doc.text[start : w.end()], "PERSON"))
-    return _in_document_order(docs, [*mentions, *added])
+            replaced.update(id(m) for m in overlapping)
+    kept = [m for m in mentions if id(m) not in replaced]
+    return _in_document_order(docs, [*kept, *added])
 
 
 MISHEARD = 80
@@ -345,7 +362,9 @@ def _from_spacy(doc: Document, parsed: Any) -> Iterator[tuple[Mention, str | Non
             proven = None
         elif title or _speaks(doc.text, start, end, name):
             proven = "PERSON"  # the small model often calls an unfamiliar person an organisation
-        elif _BODY_CALLED.search(doc.text[max(0, start - 40) : start]):
+        elif _BODY_CALLED.search(doc.text[max(0, start - 40) : start]) or _BODY_ROLE.match(
+            _appositive(doc.text, end) or "-"
+        ):
             label, proven = "ORG", "ORG"  # "a group calling itself Grey Lantern", "the carrier Brightwing"
         elif label == "PERSON" and name.isupper() and " " not in name:
             label, proven = "ORG", None  # "ATSU": an acronym, no person
@@ -599,6 +618,8 @@ def _rule_type(text: str, start: int, end: int, words: list[str]) -> str | None:
         return "PERSON"
     if _PLACE_BEFORE_NAME.search(before):  # "from Astley Cross, said she…": the place, not the speaker
         return "GPE"
+    if _PLACE_NOUN_AFTER.match(after):  # "the Northmere region"
+        return "GPE"
     if len(words) == 1 and re.search(r"\bat\s*$", before):
         return "GPE"  # "the rescue teams at Ardlow, told…": the place, not the speaker
     if _REPORT_VERB.match(after):
@@ -617,10 +638,13 @@ def _rule_type(text: str, start: int, end: int, words: list[str]) -> str | None:
         return "PERSON"  # "Delphine Achterberg spent the morning in the car park. “Nobody…,” she said."
     appositive = _appositive(text, end)
     if appositive and 2 <= len(words) <= 3:  # "Hollis Varga, an independent dam engineer…"
+        if _BODY_ROLE.match(appositive):
+            return "ORG"
         return "GPE" if _PLACE_ROLE.match(appositive) else "PERSON"
     return None
 
 
+_PLACE_NOUN_AFTER = re.compile(r"\s+(?:region|county|province|district|valley|peninsula|coast)\b")
 # After a name, in its paragraph or the next: a quotation that a pronoun speaks.
 _THEN_PRONOUN_SPEAKS = re.compile(r"[\s\S]{0,400}?[,.!?][\"”’]\s+(?:he|she)\s+(?:said|says|added|told)\b")
 # After a name: an age, or a description that opens with a title ("Dorota Szczepaniak, general secretary of…",

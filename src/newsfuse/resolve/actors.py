@@ -438,12 +438,17 @@ def _actor(actor_id: str, group: _Group, provenance: Provenance) -> Actor:
         candidates = [n for n in group.names if "." not in n and not n.isupper()] or list(group.names)
     else:
         candidates = group.full_names or list(group.names)
-        if (
-            group.type == "ORG"
-        ):  # a body by its whole name: "Hennigan & Rusk Construction", not "Hennigan & Rusk"
-            candidates = [n for n in candidates if not any(_extends(o, n) for o in candidates)] or candidates
 
     own = [m for m in group.mentions if m.doc_id not in provenance.rewritten]  # the spellings that count
+    if group.type == "ORG":
+        # A body by its whole name ("Hennigan & Rusk Construction", not "Hennigan & Rusk"), unless most
+        # sources call it by the shorter one (four say "Saltmarsh Kitchen", one "Saltmarsh Kitchen Catering").
+        sources = {n: provenance.independent(spellings[n]) for n in candidates}
+        candidates = [
+            n
+            for n in candidates
+            if not any(_extends(o, n) and 2 * sources[o] >= sources[n] for o in candidates)
+        ] or candidates
 
     def support(name: str) -> tuple[int, bool, int, int, int]:
         surname = name.split()[-1].lower()

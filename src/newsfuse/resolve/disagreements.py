@@ -4,11 +4,12 @@ the same event, and opposite claims.
 Only sentences from different independent sources that are about the same thing are compared (cosine
 >= ``RELATED``, or at least ``RELATED_SHARED`` content words in common besides the counted noun).
 Numbers are compared per counted noun ("1,200 residents" vs "1,500 residents", "two firefighters" vs
-"three firefighters"), a sentence's one sum of money per currency and what it is for ("demanding
-$6 million" vs "demanded a ransom of $2.5 million"); so are clock times, when each of the two sentences
-gives just one ("struck the rocks at about 6:40 p.m." / "ran aground … at about 7:15 p.m."). A claim and
-its negation need closer sentences (``OPPOSITE``), since "did not" in one of two loosely related sentences
-proves nothing.
+"three firefighters"; loosely related sentences only when the two numbers are within a factor of two, or
+when the words after the noun say one thing of it: "63 guests fell ill" / "71 guests … falling ill"), a
+sentence's one sum of money per currency and what it is for ("demanding $6 million" vs "demanded a ransom
+of $2.5 million"); so are clock times, when each of the two sentences gives just one ("struck the rocks at
+about 6:40 p.m." / "ran aground … at about 7:15 p.m."). A claim and its negation need closer sentences
+(``OPPOSITE``), since "did not" in one of two loosely related sentences proves nothing.
 """
 
 from __future__ import annotations
@@ -49,17 +50,30 @@ _WORDS = {
     "ten": 10,
     "eleven": 11,
     "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
     "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
     "twenty": 20,
     "thirty": 30,
     "forty": 40,
     "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
     "hundred": 100,
     "thousand": 1000,
 }
-_COUNT = re.compile(
-    r"\b(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
-    + "|".join(_WORDS)
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+# A number in words is whole: "Seventy-one guests" is 71, never "one guests".
+COUNT = re.compile(
+    rf"(?<![\w-])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{_TENS})[- ](?:{_ONES})\b|"
+    + "|".join(sorted(_WORDS, key=len, reverse=True))
     + r")(?:\s+(?P<scale>hundred|thousand|million|billion))?\s+(?:(?:more|fewer|other|of|the|extra|additional)\s+)?"
     r"(?P<unit>[a-z][a-z-]+)",
     re.IGNORECASE,
@@ -116,6 +130,22 @@ _BOUND_KINDS = dict.fromkeys(("nearly", "almost", "up to", "as many as"), "nearl
 _NEGATION = re.compile(r"\b(?:not|no|never|nobody|nothing|none|neither|nor)\b|n[’']t\b", re.IGNORECASE)
 
 
+NUMBER_WORDS = re.compile(
+    rf"(?<![\w-])(?:(?:{_TENS})[- ](?:{_ONES})|{'|'.join(sorted(_WORDS, key=len, reverse=True))})(?![\w-])",
+    re.IGNORECASE,
+)
+# A number, then "of (the)": a part counted against the whole that follows.
+_PART_OF = re.compile(rf"(?:\b\d+|{NUMBER_WORDS.pattern})\s+(?:out\s+)?of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def number_value(written: str) -> float:
+    """ "71", "1,200", "seventy-one", "nine" as a number."""
+    raw = written.lower()
+    if raw[:1].isdigit():
+        return float(raw.replace(",", ""))
+    return float(sum(_WORDS[w] for w in re.split(r"[- ]", raw)))
+
+
 def counts(text: str) -> dict[str, float]:
     """Counted nouns (stemmed) and their numbers: "about 1,200 residents" -> {"resid": 1200.0}."""
     return {key: value for key, (value, _, _) in counted(text).items()}
@@ -125,12 +155,14 @@ def counted(text: str) -> dict[str, tuple[float, str, tuple[float, float]]]:
     """Counted nouns (stemmed) -> (number, the noun as written, the range the words allow: "nearly 200" or
     "up to 200" is a little under 200, anything else the number itself)."""
     out = {}
-    counts = list(_COUNT.finditer(text))
+    counts = list(COUNT.finditer(text))
     durations = [m for m in counts if m.group("unit").lower() in _DURATIONS]
     for m in counts:
         before = text[max(0, m.start() - 14) : m.start()].lower()
         if before.endswith("point ") or before.rstrip().endswith(("$", "€", "£")):
             continue  # "two point five million": spoken decimals; "$400 fine": a sum (see _MONEY)
+        if _PART_OF.search(text[max(0, m.start() - 24) : m.start()]):
+            continue  # "14 of the 27 patients tested": a whole that a part is counted against
         bound = _BOUND.search(before)
         unit = m.group("unit").lower()
         if unit in STOPWORDS or unit in _NOT_UNITS:
@@ -145,10 +177,9 @@ def counted(text: str) -> dict[str, tuple[float, str, tuple[float, float]]]:
         twice = sum(stem(o.group("unit").lower()) == stem(unit) for o in durations) > 1
         if unit in _DURATIONS and (compound or twice or _RATE.match(text, m.end())):
             continue  # "2 hours and 15 minutes", "42 minutes a day", "95 … 110 minutes": no one span of time
-        raw = m.group("num").lower()
-        value = float(_WORDS[raw]) if raw in _WORDS else float(raw.replace(",", ""))
+        value = number_value(m.group("num"))
         scale = _SCALES.get((m.group("scale") or "").lower(), 1)
-        if 1900 <= value <= 2100 and scale == 1 and raw.isdigit():
+        if 1900 <= value <= 2100 and scale == 1 and m.group("num").isdigit():
             continue  # a year, not a count
         value *= scale
         kind = _BOUND_KINDS.get(bound.group(1), "") if bound else ""
@@ -192,22 +223,27 @@ _VAGUE = frozenset(
 )
 
 
-def predicates(text: str) -> dict[str, str]:
-    """Per counted noun (stemmed), the verb done to it right after it, stemmed: "312 flights were
-    cancelled" -> {"flight": "cancel"}. Two counts of one noun with one verb count one thing, however
-    differently the rest of the two sentences reads."""
+def predicates(text: str) -> dict[str, frozenset[str]]:
+    """Per counted noun (stemmed), what its clause says of it right after it, as content stems: "312
+    flights were cancelled" -> {"flight": {"cancel"}}, "63 guests fell ill" -> {"guest": {"fell", "ill"}}.
+    Two counts of one noun with a word of this in common count one thing ("71 guests have now reported
+    falling ill"), however differently the rest of the two sentences reads."""
     out = {}
-    for m in _COUNT.finditer(text):
-        verb = _PREDICATE.match(text, m.end())
-        if verb and m.group("unit").lower() not in STOPWORDS:
-            out[stem(m.group("unit").lower())] = stem(verb.group(1).lower())
+    for m in COUNT.finditer(text):
+        if m.group("unit").lower() in STOPWORDS:
+            continue
+        clause = _CLAUSE_END.split(text[m.end() : m.end() + 200], maxsplit=1)[0]
+        words = [w for w in _LOWER_WORD.findall(clause) if w not in STOPWORDS and w not in _VAGUE][:3]
+        said = {stem(w) for w in words}
+        if said:
+            out[stem(m.group("unit").lower())] = frozenset(said)
     return out
 
 
-# After a counted noun: a passive or perfect verb ("flights were cancelled", "homes have been destroyed").
-_PREDICATE = re.compile(
-    r"\s+(?:were|was|had been|have been|has been|are|had|have)\s+(?:\w+ly\s+)?(\w+ed|\w+en)\b"
-)
+# After a counted noun: its clause's words up to a comma or the end ("were cancelled", "fell ill"); its
+# first three lower-case content words tell what is said of it (names and days tell nothing).
+_CLAUSE_END = re.compile(r"[,.;:()“”\"]")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 
 
 def clock_time(text: str) -> tuple[int, str] | None:
@@ -276,8 +312,12 @@ def find_disagreements(
             continue
         for unit in numbers[i].keys() & numbers[j].keys():
             low, high = sorted((numbers[i][unit], numbers[j][unit]))
-            close = value >= MIN_RELATED or (common >= SAME_COUNT_SHARED and high <= SAME_COUNT_RATIO * low)
-            same_verb = done[i].get(unit, "") == done[j].get(unit) != ""  # "312 / 287 flights were cancelled"
+            # Loosely related sentences give one count only when the two numbers are near each other.
+            near = high <= SAME_COUNT_RATIO * low
+            close = value >= RELATED or (near and (value >= MIN_RELATED or common >= SAME_COUNT_SHARED))
+            same_verb = bool(
+                done[i].get(unit, set()) & done[j].get(unit, set())
+            )  # "312 / 287 flights were cancelled"
             close = close or same_verb
             if unit[1:2] == "~":  # a sum named only by its context ("demanding $6 million")
                 close = value >= RELATED
