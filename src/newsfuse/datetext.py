@@ -57,10 +57,11 @@ _PATTERNS = (
         rf"(?:\s*,?\s*(?P<y>\d{{4}}))?",
         re.IGNORECASE,
     ),
-    # "25.05.2030", "5/25/2030": only when one number cannot be a month, or a weekday written beside the
-    # date fits one reading only ("12/05/2030 Thursday"); "05/06/2030" alone is left alone.
+    # "25.05.2030" and "12.03.2038" are day first (nobody writes a month first with full stops); "5/25/2030"
+    # only when one number cannot be a month, or a weekday written beside the date fits one reading only
+    # ("12/05/2030 Thursday"); "05/06/2030" alone is left alone.
     re.compile(
-        rf"\b(?P<na>\d{{1,2}})[./](?P<nb>\d{{1,2}})[./](?P<y>\d{{4}})\b(?:,?\s*(?P<wd>{_WEEKDAY})\b)?",
+        rf"\b(?P<na>\d{{1,2}})(?P<sep>[./])(?P<nb>\d{{1,2}})(?P=sep)(?P<y>\d{{4}})\b(?:,?\s*(?P<wd>{_WEEKDAY})\b)?",
         re.IGNORECASE,
     ),
 )
@@ -110,7 +111,11 @@ def _from_match(m: re.Match[str]) -> CalendarDate | None:
     groups = m.groupdict()
     if groups.get("na"):
         first, second = int(groups["na"]), int(groups["nb"])
-        readings = [(m, d) for m, d in ((first, second), (second, first)) if _real(int(groups["y"]), m, d)]
+        dotted = (
+            groups["sep"] == "." and len(groups["na"]) == len(groups["nb"]) == 2
+        )  # not "version 1.2.2030"
+        orders = ((second, first),) if dotted else ((first, second), (second, first))
+        readings = [(m, d) for m, d in orders if _real(int(groups["y"]), m, d)]
         weekday = WEEKDAYS.get((groups.get("wd") or "").lower())
         if weekday is not None:
             readings = [(m, d) for m, d in readings if dt.date(int(groups["y"]), m, d).weekday() == weekday]

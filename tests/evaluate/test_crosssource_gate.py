@@ -23,6 +23,7 @@ CLUSTERS = [
     "courthouse-verdict",
     "mine-rescue",
     "food-outbreak",
+    "council-bribery",
 ]
 FLOORS = {
     # backend: (copies P and R, quotes found, speakers, merged, actors, aliases, dates, conflicts, extra at most)
@@ -30,9 +31,10 @@ FLOORS = {
     "rules": (0.9, 0.8, 0.85, 0.9, 0.85, 0.8, 0.75, 0.75, 3),
 }
 # ferry-grounding, wildfire-evacuation, hospital-cyberattack, airport-shutdown, courthouse-verdict,
-# mine-rescue and food-outbreak were written blind, by someone who had not read the extractors, and are the
-# hardest: a transcript's misspelt name, a machine translation's renamed places ("Hammer Rocks") and
-# disagreements about a cause or a moment that no word-level rule sees. Their floors for those scores are lower.
+# mine-rescue, food-outbreak and council-bribery were written blind, by someone who had not read the
+# extractors, and are the hardest: a transcript's misspelt name, a machine translation's renamed places
+# ("Hammer Rocks") and disagreements about a cause or a moment that no word-level rule sees. Their floors for
+# those scores are lower.
 HARDER = {
     "ferry-grounding": {"speakers": 0.8, "aliases": 0.6, "conflicts": 0.6},
     "wildfire-evacuation": {"actors": 0.8, "aliases": 0.6, "conflicts": 0.45},
@@ -41,6 +43,7 @@ HARDER = {
     "courthouse-verdict": {"actors": 0.7, "aliases": 0.6, "conflicts": 0.35},
     "mine-rescue": {"aliases": 0.5, "conflicts": 0.55},
     "food-outbreak": {"aliases": 0.7, "conflicts": 0.7},
+    "council-bribery": {"aliases": 0.55, "conflicts": 0.45},
 }
 
 

@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 
+from newsfuse.datetext import find_date
 from newsfuse.extract.dates import Anchor, _refs, extract_dates
 from newsfuse.extract.entities import (
     _from_spacy,
@@ -76,6 +77,11 @@ def test_a_weekday_written_with_its_date_is_that_date():
         "Monday 14 September": "2037-09-14"
     }
     assert dates_in("Posted Monday, March 3, 2031.") == {"Monday, March 3, 2031": "2031-03-03"}
+
+
+def test_a_date_with_full_stops_is_day_first():
+    assert find_date("12.03.2038, 09:15").iso() == "2038-03-12"
+    assert find_date("05/06/2030") is None  # slashes: the text does not say which comes first
 
 
 def test_so_long_ago_is_as_precise_as_its_unit():
@@ -451,6 +457,16 @@ def test_a_transcripts_misheard_name_is_found():
     )
     found = {(m.doc_id, m.text) for m in extract_mentions(docs, Settings(ner="rules"))}
     assert ("b.txt", "Idris cavanagh") in found
+
+
+def test_a_transcripts_hyphenated_surname_heard_as_two_words_is_found():
+    docs = cleaned(
+        "=== a.txt\nLorcan Ashdown-Mensah, managing director of the waste firm, was arrested on Tuesday.\n"
+        "=== b.txt\nanchor: the commission says the head of the firm, lorcan ashdown mensa, will be questioned "
+        "overnight, and the council will meet on thursday. we will have more on this story later tonight.\n"
+    )
+    found = {(m.doc_id, m.text) for m in extract_mentions(docs, Settings(ner="rules"))}
+    assert ("b.txt", "lorcan ashdown mensa") in found
 
 
 def test_rule_mentions_find_a_person_a_pronoun_then_quotes():

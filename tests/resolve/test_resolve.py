@@ -231,9 +231,15 @@ def test_two_counts_of_one_noun_with_one_verb_disagree_however_unlike_their_sent
     assert topics == ["how many flights: 287, 312"]
 
 
-def test_a_count_in_words_is_whole_and_a_whole_against_its_part_is_no_count():
+def test_a_count_in_words_is_whole_and_a_whole_with_its_part_allows_any_count_between():
     assert counts("Seventy-one guests fell ill.") == {"guest": 71.0}
-    assert counts("It was found in samples from 14 of the 27 patients tested.") == {}
+    assert counted("It was found in samples from 14 of the 27 patients tested.")["patient"][2] == (14.0, 27.0)
+    assert counted("He is one of two people arrested so far.")["peopl"][2] == (1.0, 2.0)
+
+
+def test_a_sentence_with_several_sums_claims_none_by_its_context():
+    assert counted("He made $4.9 million from his stake and $5 million in salary.") == {}
+    assert counted("The deal is worth between $1 million and $5 million.") == {}
 
 
 def test_counts_of_one_noun_with_one_thing_said_of_them_disagree_but_loose_far_apart_ones_do_not():
@@ -247,6 +253,27 @@ def test_counts_of_one_noun_with_one_thing_said_of_them_disagree_but_loose_far_a
     assert topics(ill, now) == ["how many guests: 63, 71"]
     venue = "The reception, for about 180 guests, was held at Larkspur Barn, a wedding venue near the town."
     assert topics(venue, now) == []  # how many came, not how many fell ill
+
+
+def test_a_breakdown_counts_nothing_but_its_total_and_a_length_of_time_is_a_count():
+    assert counts("He was charged with four counts of bribery and one count of misconduct.") == {}
+    assert counts("Guilty on five counts: bribery, two counts of misconduct and one count of fraud.") == {
+        "count": 5.0
+    }
+    assert counted("It holds a 12-year, $62 million contract.")["year:contract"][0] == 12.0
+    assert counted("the city's ten-year contract")["year:contract"][0] == 10.0
+    assert counted("Quintrell, a 57-year-old lawyer") == {}
+
+
+def test_sums_disagree_when_said_of_one_thing_whoever_is_named_beside_them():
+    docs = [
+        {"id": "a", "text": "Prosecutors allege that $340,000 was paid to the deputy mayor by the firm."},
+        {"id": "b", "text": "The deputy mayor is alleged to have received $410,000 while the contract grew."},
+        {"id": "c", "text": "The city has already paid Hennigan & Rusk $61 million for the depot."},
+        {"id": "d", "text": "Hennigan & Rusk won the $96 million contract for the depot in 2030."},
+    ]
+    topics = [d.topic for d in brief(docs).disagreements if d.kind == "number"]
+    assert topics == ["how much: $340,000, $410,000"]  # names say whose sum, not what it is for
 
 
 def test_counts_disagree_only_when_their_ranges_cannot_both_hold():

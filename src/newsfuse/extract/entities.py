@@ -61,7 +61,8 @@ _PERSON_WHO = re.compile(
 )
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|according to)\s*$")
 _STREET = re.compile(
-    r"\b(?:Lane|Street|Road|Avenue|Square|Drive|Boulevard|Quay|Row|Terrace|Crescent|Way|Highway|Alley|Gate|Bridge)$"
+    r"\b(?:Lane|Street|Road|Avenue|Square|Drive|Boulevard|Quay|Row|Terrace|Crescent|Way|Highway|Alley|Gate|Bridge"
+    r"|(?:City|Town|County|Guild) Hall)$"
 )
 # "in Astley Cross", and the second of two places ("to hospitals in Pellingford and Ashcombe Vale").
 _PLACE_BEFORE_NAME = re.compile(
@@ -92,6 +93,7 @@ _CAPITALIZED_AFTER = re.compile(r"(?:['’]s)?(?: [A-Z][a-z]+){1,3}")
 _NUMBER_AFTER = re.compile(r"^ \d+[A-Za-z]?\b")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 _WORD = re.compile(r"(?<![\w'’-])[A-Za-z][a-z]+(?![\w'’-])")
+_WORD_PAIR = re.compile(r"(?<![\w'’-])(?=([A-Za-z][a-z]+) ([A-Za-z][a-z]+)(?![\w'’-]))")
 _PLACE_ROLE = re.compile(
     r"(?:[\w-]+ ){0,2}(?:city|town|village|port|county|region|province|state|country|district|suburb|island)\b"
 )
@@ -105,7 +107,7 @@ _BODY_ROLE = re.compile(
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|of|at|near|outside|to|across)\s*$")
 _ORG_WORDS = re.compile(
     r"\b(?:office|department|ministry|council|agency|company|corporation|corp|inc|ltd|chemicals|association|"
-    r"university|party|committee|commission|organization|organisation|alliance|bank|fund|service|authority|"
+    r"university|party|committee|commission|organization|organisation|alliance|bank|fund|services?|authority|"
     r"court|police|army|navy|school|hospital|board|union|institute|group|house|administration|news|times|"
     r"post|wire|press|radio|network|federation|club|united|fc|airlines|station|chronicle|gazette|courier|herald|"
     r"observer|tribune|journal|telegraph|coastguard|guard|branch|ferries|airways|railways|shipping|brigade|"
@@ -273,28 +275,35 @@ def _misheard_names(docs: Sequence[Document], mentions: list[Mention]) -> list[M
         taken[m.doc_id].append(m)
     added: list[Mention] = []
     replaced: set[int] = set()
+    hyphenated = {s.replace("-", " "): s for s in surnames if "-" in s}
     for doc in transcripts:
         # The cleaner may have capitalized a misheard name it saw as a speaker's label ("brackenbridge:"),
-        # and the tagger then took it for a body: such a mention gives way.
-        for w in _WORD.finditer(doc.text):
-            word = w.group().lower()
-            overlapping = [m for m in taken[doc.id] if m.start < w.end() and w.start() < m.end]
+        # and the tagger then took it for a body: such a mention gives way. A hyphenated surname is heard
+        # as two words ("ashdown mensa" for Ashdown-Mensah).
+        words = [(w.start(), w.end(), w.group().lower(), surnames) for w in _WORD.finditer(doc.text)]
+        if hyphenated:
+            words += [
+                (m.start(1), m.end(2), f"{m[1]} {m[2]}".lower(), hyphenated)
+                for m in _WORD_PAIR.finditer(doc.text)
+            ]
+        for start, end, word, known in words:
+            overlapping = [m for m in taken[doc.id] if m.start < end and start < m.end]
             if (
                 len(word) < 5
                 or word in common
-                or any(m.type == "PERSON" or (m.start, m.end) != w.span() for m in overlapping)
+                or any(m.type == "PERSON" or (m.start, m.end) != (start, end) for m in overlapping)
             ):
                 continue
-            surname = max(surnames, key=lambda s: fuzz.ratio(word, s))
-            if fuzz.ratio(word, surname) < MISHEARD or word == surname:
+            heard = max(known, key=lambda s: fuzz.ratio(word, s))
+            if fuzz.ratio(word, heard) < MISHEARD or (word == heard and known is surnames):
                 continue
-            start = w.start()
+            surname = known[heard] if known is hyphenated else heard
             before = re.search(r"([A-Za-z]+) $", doc.text[max(0, start - 30) : start])
             if before and (
                 before[1][:1].isupper() or fuzz.ratio(before[1].lower(), surnames[surname]) >= MISHEARD
             ):
                 start -= len(before.group())
-            added.append(Mention(doc.id, start, w.end(), doc.text[start : w.end()], "PERSON"))
+            added.append(Mention(doc.id, start, end, doc.text[start:end], "PERSON"))
             replaced.update(id(m) for m in overlapping)
     kept = [m for m in mentions if id(m) not in replaced]
     return _in_document_order(docs, [*kept, *added])
@@ -612,6 +621,8 @@ def _rule_type(text: str, start: int, end: int, words: list[str]) -> str | None:
     before, after = text[max(0, start - 60) : start], text[end : end + 30]
     if _ORG_WORDS.search(" ".join(words)) or (len(words) == 1 and words[0].isupper() and len(words[0]) >= 3):
         return "ORG"
+    if _STREET.search(" ".join(words)):
+        return "GPE"  # "Mill Lane", "City Hall"
     if _BODY_CALLED.search(before) or (words[0] in ("St", "Saint") and text[end : end + 2] in _POSSESSIVE):
         return "ORG"  # "a group calling itself Grey Lantern", "at St Brennan's"
     if _title_before(before[-25:]) or _SAID_BEFORE.search(before):

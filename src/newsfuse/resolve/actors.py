@@ -69,7 +69,8 @@ def resolve_actors(
     member: dict[int, int] = {}
     part_of = _names_with_parts(mentions)
     within: dict[int, tuple[str, str]] = {}  # one-word "people" that are part of a place's or body's name
-    for i in sorted(people, key=lambda i: -len(mentions[i].text.split())):  # full names first
+    # Full names first, a hyphenated one before a transcript's spelling of its parts ("Adebayo Strand")
+    for i in sorted(people, key=lambda i: -len(re.split(r"[\s-]+", mentions[i].text))):
         m = mentions[i]
         if len(m.text.split()) >= 2:
             g = _match_person(m, groups, mentions)
@@ -381,15 +382,21 @@ def _match_first_name(m: Mention, groups: list[_Group]) -> int | None:
 
 
 def _person_named(m: Mention, groups: list[_Group]) -> int | None:
-    text = m.text.lower().removesuffix("'s").removesuffix("’s")
+    """A name tagged a place or a body that is a person's surname or name, hyphens aside ("Okonkwo-Lind";
+    a transcript's "Adebayo Strand")."""
+    text = _unhyphenated(m.text.lower().removesuffix("'s").removesuffix("’s"))
     hits = [
         g
         for g, group in enumerate(groups)
         if group.type == "PERSON"
         and group.full_names
-        and (text in group.surnames() or text in {n.lower() for n in group.names})
+        and text in {_unhyphenated(n) for n in group.surnames() | {n.lower() for n in group.names}}
     ]
     return hits[0] if len(hits) == 1 else None
+
+
+def _unhyphenated(name: str) -> str:
+    return name.replace("-", " ")
 
 
 def _match_surname(m: Mention, groups: list[_Group]) -> int | None:

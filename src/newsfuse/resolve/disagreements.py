@@ -75,7 +75,7 @@ COUNT = re.compile(
     rf"(?<![\w-])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{_TENS})[- ](?:{_ONES})\b|"
     + "|".join(sorted(_WORDS, key=len, reverse=True))
     + r")(?:\s+(?P<scale>hundred|thousand|million|billion))?\s+(?:(?:more|fewer|other|of|the|extra|additional)\s+)?"
-    r"(?P<unit>[a-z][a-z-]+)",
+    rf"(?P<unit>(?!(?:{_TENS}|{_ONES})\b)[a-z][a-z-]+)",
     re.IGNORECASE,
 )
 # A sum of money: "$6 million", "£2.5m", "€400,000". Sums in one currency compare like counts of one noun
@@ -95,7 +95,7 @@ _JOINED = re.compile(r"\s*(?:,|and|,\s*and)?\s*")  # "16 hours and 23 minutes", 
 _RATE = re.compile(r"\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|night|shift)\b")
 _NOT_UNITS = frozenset(
     "hundred thousand million billion trillion point percent per times years year months month weeks week "
-    "am pm a.m p.m "
+    "am pm a.m p.m worth each apiece total overall annually "
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split()
 )
@@ -130,12 +130,14 @@ _BOUND_KINDS = dict.fromkeys(("nearly", "almost", "up to", "as many as"), "nearl
 _NEGATION = re.compile(r"\b(?:not|no|never|nobody|nothing|none|neither|nor)\b|n[’']t\b", re.IGNORECASE)
 
 
-NUMBER_WORDS = re.compile(
-    rf"(?<![\w-])(?:(?:{_TENS})[- ](?:{_ONES})|{'|'.join(sorted(_WORDS, key=len, reverse=True))})(?![\w-])",
-    re.IGNORECASE,
+_NUMBER_WORD = rf"(?:(?:{_TENS})[- ](?:{_ONES})|{'|'.join(sorted(_WORDS, key=len, reverse=True))})"
+NUMBER_WORDS = re.compile(rf"(?<![\w-]){_NUMBER_WORD}(?![\w-])", re.IGNORECASE)
+# After a count: what shows it is a total ("five counts: bribery, …", "four counts, including bribery").
+_TOTAL_AFTER = re.compile(r"\s*(?::|,?\s+including\b)")
+# A number, then "of (the)": a part of the whole counted after it.
+_PART_OF = re.compile(
+    rf"(?P<part>\b\d+|{NUMBER_WORDS.pattern})\s+(?:out\s+)?of\s+(?:the\s+)?$", re.IGNORECASE
 )
-# A number, then "of (the)": a part counted against the whole that follows.
-_PART_OF = re.compile(rf"(?:\b\d+|{NUMBER_WORDS.pattern})\s+(?:out\s+)?of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def number_value(written: str) -> float:
@@ -154,15 +156,16 @@ def counts(text: str) -> dict[str, float]:
 def counted(text: str) -> dict[str, tuple[float, str, tuple[float, float]]]:
     """Counted nouns (stemmed) -> (number, the noun as written, the range the words allow: "nearly 200" or
     "up to 200" is a little under 200, anything else the number itself)."""
-    out = {}
+    out: dict[str, tuple[float, str, tuple[float, float]]] = {}
     counts = list(COUNT.finditer(text))
     durations = [m for m in counts if m.group("unit").lower() in _DURATIONS]
+    several: set[str] = set()
+    totals: dict[str, bool] = {}
     for m in counts:
         before = text[max(0, m.start() - 14) : m.start()].lower()
         if before.endswith("point ") or before.rstrip().endswith(("$", "€", "£")):
             continue  # "two point five million": spoken decimals; "$400 fine": a sum (see _MONEY)
-        if _PART_OF.search(text[max(0, m.start() - 24) : m.start()]):
-            continue  # "14 of the 27 patients tested": a whole that a part is counted against
+        part = _PART_OF.search(text[max(0, m.start() - 24) : m.start()])
         bound = _BOUND.search(before)
         unit = m.group("unit").lower()
         if unit in STOPWORDS or unit in _NOT_UNITS:
@@ -184,7 +187,25 @@ def counted(text: str) -> dict[str, tuple[float, str, tuple[float, float]]]:
         value *= scale
         kind = _BOUND_KINDS.get(bound.group(1), "") if bound else ""
         span = (0.85 * value, value) if kind == "nearly" else (value, value)
+        if part:  # "14 of the 27 patients", "one of two people arrested": any count from the part up
+            span = (min(number_value(part.group("part")), value), value)
+        if stem(unit) in out:
+            several.add(stem(unit))
+            continue
         out[stem(unit)] = (value, unit, span)
+        totals[stem(unit)] = bool(_TOTAL_AFTER.match(text, m.end()))
+    # A noun counted twice is a breakdown, no claim of one count ("six counts of murder and five counts of
+    # attempted murder"), unless the first count is the total the rest break down ("guilty on five counts:
+    # bribery, …, two counts of official misconduct and one count of money laundering").
+    for key in several - {k for k, total in totals.items() if total}:
+        del out[key]
+    for m in _LENGTH_OF.finditer(text):  # "a 12-year, $62 million contract" / "the ten-year contract"
+        noun = next(
+            (w for w in _LOWER_WORD.findall(text, m.end(), m.end() + 40) if w not in _NOT_NOUNS), None
+        )
+        if noun:
+            value = number_value(m.group("num"))
+            out[f"{m.group('unit')}:{stem(noun)}"] = (value, f"{m.group('unit')}s ({noun})", (value, value))
     sums = list(_MONEY.finditer(text))
     for m in sums:
         bound = _BOUND.search(text[max(0, m.start() - 14) : m.start()].lower())
@@ -193,12 +214,22 @@ def counted(text: str) -> dict[str, tuple[float, str, tuple[float, float]]]:
         span = (0.85 * value, value) if kind else (value, value)
         currency = m.group("currency")
         noun = _NOUN_AFTER.match(text, m.end())
-        if noun and noun[1].lower() not in STOPWORDS and noun[1].lower() not in _NOT_UNITS:
+        named = noun and noun[1].lower() not in STOPWORDS and noun[1].lower() not in _NOT_UNITS
+        if noun and named:
             out[f"{currency} {stem(noun[1].lower())}"] = (value, currency, span)  # "a $96 million contract"
-        if len(sums) == 1:  # several sums: a range, a list, a breakdown
-            for word in _what_is_paid(text, m.start(), m.end()):
+        if len(sums) == 1:  # several sums: a range, a list, a breakdown, two people's sums
+            words = _what_is_paid(text, m.start(), m.end())
+            if noun and named:  # "a $62 million contract" / "the contract … swelled to $71 million"
+                words.add(stem(noun[1].lower()))
+            for word in words:
                 out[f"{currency}~{word}"] = (value, currency, span)
     return out
+
+
+# A length of time as an adjective: "12-year contract", "ten-day strike" (not an age: "57-year-old").
+_LENGTH_OF = re.compile(
+    rf"(?<![\w-])(?P<num>\d+|{_NUMBER_WORD})-(?P<unit>year|month|week|day)(?![\w-])", re.IGNORECASE
+)
 
 
 # The noun a sum qualifies ("a $96 million contract", "a $2.5m ransom").
@@ -206,12 +237,13 @@ _NOUN_AFTER = re.compile(r"[ -]([A-Za-z]+)\b")
 
 
 def _what_is_paid(text: str, start: int, end: int) -> set[str]:
-    """What a sum with no noun of its own is for, as stems: the content words in the four words before it
-    ("demanded a ransom of $2.5 million", "demanding $6 million") and the noun after "in", "of" or "for"
-    right after it ("$41 million in stock awards"). Such sums compare only in closely related sentences
-    that share one of these words: "$4.9 million from his stake" and "$5 million in salary" are two sums."""
-    before = re.findall(r"[a-z]+", text[max(0, start - 60) : start].lower())[-4:]
-    after = re.match(r"\s+(?:in|of|for)\s+(?:the\s+|a\s+|an\s+)?([a-z]+)", text[end : end + 40].lower())
+    """What a sum with no noun of its own is for, as stems: the content words among the four words before it
+    ("demanded a ransom of $2.5 million", "demanding $6 million"; names say whose sum, not what for) and the
+    noun after "in", "of" or "for" right after it ("$41 million in stock awards"). Such sums compare only in
+    closely related sentences that share one of these words: "$4.9 million from his stake" and "$5 million
+    in salary" are two sums."""
+    before = [w for w in re.findall(r"[A-Za-z]+", text[max(0, start - 60) : start])[-4:] if w.islower()]
+    after = re.match(r"\s+(?:in|of|for)\s+(?:the\s+|a\s+|an\s+)?([a-z]+)", text[end : end + 40])
     words = [*before, *([after.group(1)] if after else [])]
     return {
         stem(w) for w in words if w not in STOPWORDS and w not in _VAGUE and w not in _SCALES and len(w) > 2
@@ -221,6 +253,7 @@ def _what_is_paid(text: str, start: int, end: int) -> set[str]:
 _VAGUE = frozenset(
     "about around roughly some nearly almost likely reportedly estimated just under over than".split()
 )
+_NOT_NOUNS = STOPWORDS | _VAGUE | frozenset(_SCALES)
 
 
 def predicates(text: str) -> dict[str, frozenset[str]]:

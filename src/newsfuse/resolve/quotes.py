@@ -177,13 +177,19 @@ def _by_role(role: str, actors: Sequence[Actor]) -> str | None:
 
 def _by_name(who: str, actors: Sequence[Actor]) -> str | None:
     """A written name (or a transcript's lower-case marker) matched to one actor's name or aliases."""
-    text = who.lower()
+    text = who.lower().replace("-", " ")
     hits = set()
     for actor in actors:
         spellings = [actor.name, *(a.name for a in actor.aliases)]
         for spelling in spellings:
-            low = spelling.lower()
-            if low == text or text in low.split() or text == low.split()[-1] or fuzz.ratio(low, text) >= 90:
+            low = spelling.lower().replace("-", " ")  # a transcript writes "Adebayo-Strand" "adebayo strand"
+            surname = low.split(maxsplit=1)[-1]
+            if (
+                low == text
+                or text in low.split()
+                or fuzz.ratio(low, text) >= 90
+                or fuzz.ratio(surname, text) >= 90
+            ):
                 hits.add(actor.id)
     return next(iter(hits)) if len(hits) == 1 else None
 

@@ -107,9 +107,10 @@ def _group(indices: list[int], similarity: sparse.csr_matrix, centrality: np.nda
 
 
 def _lead_in(ref: DateRef, sentence: Sentence) -> set[str]:
-    """Content stems just before the date expression: what it dates ("floodgates were opened on Sunday")."""
+    """Content stems just before the date expression: what it dates ("floodgates were opened on Sunday");
+    names say who, not what happened ("Quintrell was charged" / "knocked on Quintrell's door")."""
     before = sentence.text[: max(0, ref.start - sentence.start)]
-    return set(content_terms(" ".join(before.split()[-LEAD_IN:])))
+    return set(content_terms(" ".join(w for w in before.split()[-LEAD_IN:] if not w[:1].isupper())))
 
 
 def _date_conflicts(
