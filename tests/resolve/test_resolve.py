@@ -438,3 +438,32 @@ def test_spans_of_time_disagree_but_rates_and_compound_spans_do_not():
     assert counts("Babies cry for around 2 hours a day.") == {}
     assert counts("She reigned for 23,226 days, 16 hours and 30 minutes.") == {}
     assert counts("It runs 95 minutes; the sequel ran 110 minutes.") == {}
+
+
+def test_quotations_sharing_only_small_words_stay_apart_but_a_paraphrased_part_joins():
+    docs = [
+        {
+            "id": "a",
+            "text": '"It was a camera," Chris White told reporters on Monday.\n\n'
+            '"People climbed back into a wrecked carriage to help strangers," the mayor said.',
+        },
+        {
+            "id": "b",
+            "text": '"It was almost like a huge party on the deck," Cassandra Riini said on Monday.\n\n'
+            'The mayor said bystanders had "climbed back into a wrecked tram car to help total strangers".',
+        },
+    ]
+    quotes = brief(docs).quotes
+    camera = next(q for q in quotes if q.text.startswith("It was a camera"))
+    assert {s.doc_id for s in camera.support} == {"a"}
+    climbed = next(q for q in quotes if "climbed back" in q.text)
+    assert {s.doc_id for s in climbed.support} == {"a", "b"}
+
+
+def test_one_person_under_a_shorter_name_is_no_dispute_about_who_said_it():
+    quote = "I think by 2020, if oil stops, we can survive without it"
+    docs = [
+        {"id": "a", "text": f'"{quote}," Mohammad Bin Salman said in an interview with the channel.'},
+        {"id": "b", "text": f'"{quote}," Mohammed said on Monday.'},
+    ]
+    assert [d for d in brief(docs).disagreements if d.kind == "speaker"] == []

@@ -32,7 +32,7 @@ TITLES = (
     "president|vice president|prime minister|minister|foreign minister|secretary|secretary of state|deputy|"
     "mayor|governor|senator|sen\\.|rep\\.|gov\\.|councillor|councilor|chief|fire chief|police chief|chief executive|"
     "ceo|director|managing director|chairman|chairwoman|chair|spokesman|spokeswoman|spokesperson|ambassador|"
-    "adviser|advisor|judge|justice|general|gen\\.|colonel|captain|commissioner|superintendent|inspector|"
+    "administrator|adviser|advisor|judge|justice|general|gen\\.|colonel|captain|commissioner|superintendent|inspector|"
     "professor|prof\\.|dr\\.|mr\\.|mrs\\.|ms\\.|dr|mr|mrs|ms|cllr|king|queen|prince|pope|leader|official|analyst|expert|coach|"
     "striker|sheriff|detective|officer|resident|reporter|correspondent|host|anchor|editor|founder|owner|"
     "harbour master|harbor master|harbourmaster|harbormaster|port master|coxswain|skipper|pilot|"
@@ -117,11 +117,12 @@ _ORG_WORDS = re.compile(
     r"laboratory|laboratories|farm|farms|barn|kitchen|catering|bakery|brewery|dairy|hotel|restaurant)\b",
     re.IGNORECASE,
 )
-# A plural's apostrophe inside a name runs on ("United Mineworkers' Federation").
+# A plural's apostrophe inside a name runs on ("United Mineworkers' Federation"); so does a name's inner
+# capital ("DeLorey", "McAllister").
+_NAME_WORD = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z]?[a-z]+)*(?:(?<=s)['’](?= [A-Z]))?"
 _NAME_RUN = re.compile(
-    r"\b(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*(?:(?<=s)['’](?= [A-Z]))?|[A-Z]{2,}(?:-[A-Z][a-z]+)?|(?:[A-Z]\.){2,})"
-    r"(?:\s+(?:(?:of|for|and|&|the|de|al|van|von|da)\s+){0,2}"
-    r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*(?:(?<=s)['’](?= [A-Z]))?|[A-Z]{2,}|(?:[A-Z]\.){2,}))*"
+    rf"\b(?:{_NAME_WORD}|[A-Z]{{2,}}(?:-[A-Z][a-z]+)?|(?:[A-Z]\.){{2,}})"
+    rf"(?:\s+(?:(?:of|for|and|&|the|de|al|van|von|da)\s+){{0,2}}(?:{_NAME_WORD}|[A-Z]{{2,}}|(?:[A-Z]\.){{2,}}))*"
 )
 _TRAILING_LOWER = re.compile(r"(?:\s+[a-z]+)+$")
 # What the model leaves of a name it cut off ("St | brennans").

@@ -8,8 +8,8 @@ bakery, watched …"); else the speaker of the previous quotation in the same do
 two paragraphs back. "the chief" is the one actor whose
 role is a chief. Anything else ambiguous stays unknown rather than guessed.
 
-Two quotations are the same when their words overlap enough (Jaccard >= 0.5, or the shorter one mostly
-inside the longer: a partial quote). Wordings that differ in meaning-bearing words — numbers, negation,
+Two quotations are the same when their content words overlap enough (Jaccard >= 0.5, or the shorter one
+mostly inside the longer: a partial quote). Wordings that differ in meaning-bearing words — numbers, negation,
 names — are flagged, and one quotation attributed to different people by independent sources is a
 disagreement.
 """
@@ -26,8 +26,9 @@ from rapidfuzz import fuzz
 from newsfuse.extract.quotes import QuoteMention
 from newsfuse.model import Actor, Claim, Disagreement, Document, Mention, Quote, QuoteVariant, Span
 from newsfuse.provenance import Provenance
+from newsfuse.represent import STOPWORDS
 
-SAME_QUOTE, PART_OF_QUOTE = 0.5, 0.7
+SAME_QUOTE, PART_OF_QUOTE, PART_CONTENT = 0.5, 0.7, 0.5
 _WORD = re.compile(r"[a-z0-9]+(?:[’'][a-z]+)?")
 _NUMBER = re.compile(
     r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
@@ -195,7 +196,10 @@ def _by_name(who: str, actors: Sequence[Actor]) -> str | None:
 
 
 def _merge(quotes: Sequence[QuoteMention]) -> list[list[int]]:
-    words = [set(_WORD.findall(q.text.lower())) for q in quotes]
+    # A partial quotation ("climbed back into a wrecked tram car") is mostly inside the longer one, and at
+    # least half its content words too: "It was a camera" is no part of "It was almost like a huge party".
+    every = [set(_WORD.findall(q.text.lower())) for q in quotes]
+    words = [w - STOPWORDS for w in every]
     parent = list(range(len(quotes)))
 
     def root(i: int) -> int:
@@ -210,8 +214,10 @@ def _merge(quotes: Sequence[QuoteMention]) -> list[list[int]]:
             shared = len(a & b)
             if not shared:
                 continue
+            short = min((i, j), key=lambda k: len(every[k]))
+            inside = len(every[i] & every[j]) / len(every[short])
             if shared / len(a | b) >= SAME_QUOTE or (
-                min(len(a), len(b)) >= 4 and shared / min(len(a), len(b)) >= PART_OF_QUOTE
+                inside >= PART_OF_QUOTE and shared >= 2 and shared / len(words[short]) >= PART_CONTENT
             ):
                 parent[root(i)] = root(j)
     groups: dict[int, list[int]] = defaultdict(list)
@@ -303,7 +309,9 @@ def _speaker_conflict(
     for i in members:
         if speakers[i]:
             by_speaker[speakers[i]].append(i)  # type: ignore[index]
-    if len(by_speaker) < 2:
+    _join_one_persons_names(by_speaker, names)
+    # Two or three people credited: a real dispute. More: our merge or attribution went wrong somewhere.
+    if not 2 <= len(by_speaker) <= MAX_DISPUTED_SPEAKERS:
         return None
     groups = [provenance.independent({quotes[i].doc_id for i in ids}) for ids in by_speaker.values()]
     all_groups = provenance.independent({quotes[i].doc_id for ids in by_speaker.values() for i in ids})
@@ -320,6 +328,27 @@ def _speaker_conflict(
     )
     short = " ".join(text.split()[:10]) + ("…" if len(text.split()) > 10 else "")
     return Disagreement(f"who said “{short}”", "speaker", claims)
+
+
+MAX_DISPUTED_SPEAKERS = 3
+
+
+def _join_one_persons_names(by_speaker: dict[str, list[int]], names: dict[str, str]) -> None:
+    """Speakers whose names one contains the other's are one person the actors kept apart ("Chuck Rosenberg"
+    and "DEA Acting Administrator Chuck Rosenberg", "Mohammed" and "Mohammad Bin Salman")."""
+
+    def words(speaker: str) -> list[str]:
+        return names.get(speaker, speaker).lower().split()
+
+    for a in list(by_speaker):
+        for b in list(by_speaker):
+            if a == b or a not in by_speaker or b not in by_speaker or len(words(a)) > len(words(b)):
+                continue
+            if all(any(fuzz.ratio(w, x) >= SAME_WORD for x in words(b)) for w in words(a)):
+                by_speaker[b].extend(by_speaker.pop(a))
+
+
+SAME_WORD = 85
 
 
 def _span(q: QuoteMention) -> Span:
