@@ -286,6 +286,16 @@ def test_counts_disagree_only_when_their_ranges_cannot_both_hold():
     assert topics(pins.format("at least 38"), pins.format("52")) == ["how many lapel: 38, 52"]
     assert _negates("The dam was not damaged.", "Engineers found the dam was damaged.")
     assert not _negates("We will not reopen the line.", "No trams will run on the line.")
+    appeal = "The authorities now have 14 days to lodge an appeal at the court."
+    assert not _negates("It has 14 days to decide whether or not to appeal to the court.", appeal)
+    hired = "Vekselberg was involved in the decision to hire Cohen, the reports said."
+    assert not _negates(
+        "Neither Vekselberg nor anyone else was involved in the decision to hire Cohen.", hired
+    )
+    jeans = "Her son, who was wearing faded black jeans, was disqualified."
+    assert not _negates(
+        "Grayson was wearing faded black jeans, which were evidently not black enough.", jeans
+    )
 
 
 def test_clock_times():

@@ -383,15 +383,28 @@ def _negates(a: str, b: str) -> bool:
 
 
 def _negated(text: str) -> set[str]:
-    """The first content word after each negation (within three words)."""
-    words = re.findall(r"[a-z’']+", text.lower())
+    """The first content word after each negation (within three words): not a name ("Neither Vekselberg
+    nor…" denies nothing of Vekselberg's name), nor a word the sentence also states plainly ("faded black
+    jeans, which were evidently not black enough"); "or not", "if not", "not only" negate nothing."""
+    words = re.findall(r"[A-Za-z’']+", text)
+    lower = [w.lower() for w in words]
     out = set()
-    for k, word in enumerate(words):
-        if _NEGATION.fullmatch(word) or word.endswith(("n't", "n’t")):
-            following = [w for w in words[k + 1 : k + 4] if w not in STOPWORDS and w not in _WEAK]
-            if following:
-                out.add(stem(following[0]))
-    return out
+    for k, word in enumerate(lower):
+        if not (_NEGATION.fullmatch(word) or word.endswith(("n't", "n’t"))):
+            continue
+        if word == "not" and (
+            lower[k - 1 : k] in (["or"], ["if"]) or lower[k + 1 : k + 2] in (["only"], ["just"])
+        ):
+            continue
+        following = [
+            (w, lw)
+            for w, lw in zip(words[k + 1 : k + 4], lower[k + 1 : k + 4], strict=True)
+            if lw not in STOPWORDS and lw not in _WEAK
+        ]
+        if following and not following[0][0][:1].isupper():
+            out.add(stem(following[0][1]))
+    plainly = [stem(w) for w in lower if w not in STOPWORDS]
+    return {w for w in out if plainly.count(w) < 2}
 
 
 def _plain(text: str) -> set[str]:
