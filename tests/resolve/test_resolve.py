@@ -477,3 +477,32 @@ def test_one_person_under_a_shorter_name_is_no_dispute_about_who_said_it():
         {"id": "b", "text": f'"{quote}," Mohammed said on Monday.'},
     ]
     assert [d for d in brief(docs).disagreements if d.kind == "speaker"] == []
+
+
+def test_an_approximate_time_allows_a_few_minutes_and_a_date_conflict_is_days_not_years():
+    prom = [
+        {
+            "id": "a",
+            "text": "Kristian Perez left the school prom at about 9:30 p.m. on Friday, his family said.",
+        },
+        {
+            "id": "b",
+            "text": "Kristian Perez had last been heard from at 9:32 p.m. on Friday, after he left the prom.",
+        },
+    ]
+    assert not [d for d in brief(prom).disagreements if d.kind == "time"]
+    heist = [
+        {
+            "id": "a",
+            "date": "2015-03-18",
+            "text": "Thieves posing as police officers stole 13 works from the Gardner museum in Boston on "
+            "Thursday, the museum said.",
+        },
+        {
+            "id": "b",
+            "date": "1990-03-20",
+            "text": "Two thieves dressed as police officers stole 13 works of art from the Gardner museum in "
+            "Boston on Thursday, police said.",
+        },
+    ]
+    assert not [d for d in brief(heist).disagreements if d.kind == "date"]

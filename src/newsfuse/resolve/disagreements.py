@@ -428,6 +428,15 @@ def _amount(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,}"
 
 
+# Words before a clock time that make it approximate, and how far it may then be off.
+_APPROXIMATE = re.compile(
+    r"\b(?:about|around|approximately|roughly|nearly|almost|shortly (?:after|before)|just (?:after|before))\s+"
+    r"(?:at\s+)?$",
+    re.IGNORECASE,
+)
+APPROXIMATE_MINUTES = 10
+
+
 def _other_time_same_moment(
     a: str,
     b: str,
@@ -442,6 +451,9 @@ def _other_time_same_moment(
     instant), and neither is a line of a chronology that opens with its time ("1:43 a.m. -- Pilots…")."""
     if time_a is None or time_b is None or not 0 < abs(time_a[0] - time_b[0]) <= MAX_TIME_GAP:
         return False
+    approximate = _APPROXIMATE.search(a[: a.find(time_a[1])]) or _APPROXIMATE.search(b[: b.find(time_b[1])])
+    if approximate and abs(time_a[0] - time_b[0]) <= APPROXIMATE_MINUTES:
+        return False  # "at about 9:30 p.m." allows "9:32 p.m."
     if value < TIME_RELATED or common < TIME_SHARED:
         return False
     if a.startswith(time_a[1]) or b.startswith(time_b[1]):

@@ -10,6 +10,7 @@ on Sunday"), that is a disagreement on the date.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -113,6 +114,19 @@ def _lead_in(ref: DateRef, sentence: Sentence) -> set[str]:
     return set(content_terms(" ".join(w for w in before.split()[-LEAD_IN:] if not w[:1].isupper())))
 
 
+def _could_be_one_day(a: DateRef, b: DateRef) -> bool:
+    """Sources that date one happening differently are days apart, not months or years (a "Friday" of an
+    old story's is another Friday); "Saturday night" and "Sunday" may be one night told either side of
+    midnight or of a time zone."""
+    first, second = sorted((a, b), key=lambda r: r.date or "")
+    gap = (dt.date.fromisoformat(second.date or "") - dt.date.fromisoformat(first.date or "")).days
+    night = "night" in first.as_written.lower() or "tonight" in first.as_written.lower()
+    return gap <= MAX_DATE_GAP and not (gap == 1 and night)
+
+
+MAX_DATE_GAP = 14
+
+
 def _date_conflicts(
     dated: dict[int, DateRef],
     sentences: Sequence[Sentence],
@@ -127,6 +141,8 @@ def _date_conflicts(
         for j in items[a_pos + 1 :]:
             a, b = dated[i], dated[j]
             if a.date == b.date or similarity[i, j] < DATE_CONFLICT or shared[i, j] < DATE_CONFLICT_SHARED:
+                continue
+            if not _could_be_one_day(a, b):
                 continue
             if not _lead_in(a, sentences[i]) & _lead_in(b, sentences[j]):
                 continue  # "began on Monday" and "contained on Tuesday": two moments, not one dated twice
