@@ -506,3 +506,27 @@ def test_an_approximate_time_allows_a_few_minutes_and_a_date_conflict_is_days_no
         },
     ]
     assert not [d for d in brief(heist).disagreements if d.kind == "date"]
+
+
+def test_ranges_increments_rates_and_footnote_marks_are_no_counts():
+    assert counts("Employees aged 18 to 34 spend 70 minutes on their phones.") == {"minut": 70.0}
+    assert counts("Attorneys general from California, New York and 13 other states signed it.") == {}
+    assert counts("Up to 2 inches of snow per hour may fall around Boston.") == {}
+    assert counts("the “dispensation of the fulness of times.”5 Ancient principles were restored") == {}
+
+
+def test_two_pairs_of_counts_of_one_noun_are_two_disagreements():
+    docs = [
+        {
+            "id": "a",
+            "text": "Nearly 7,000 people have been confirmed killed in the earthquake and tsunami.\n\n"
+            "Some 390,000 people are homeless and sleeping in shelters after the earthquake and tsunami.",
+        },
+        {
+            "id": "b",
+            "text": "The earthquake and tsunami likely killed well more than 10,000 people, officials said.\n\n"
+            "More than 452,000 people made homeless by the earthquake and tsunami are staying in shelters.",
+        },
+    ]
+    topics = sorted(d.topic for d in brief(docs).disagreements if d.kind == "number")
+    assert topics == ["how many people: 390,000, 452,000", "how many people: 7,000, 10,000"]

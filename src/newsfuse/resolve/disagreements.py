@@ -92,7 +92,14 @@ _CURRENCIES = "$€£"
 # 15 minutes"), a rate ("42 minutes a day") or one of two in the sentence ("95 minutes… 110 minutes").
 _DURATIONS = frozenset("hours hour minutes minute".split())  # days are stopwords: never counted
 _JOINED = re.compile(r"\s*(?:,|and|,\s*and)?\s*")  # "16 hours and 23 minutes", "23,226 days, 16 hours"
-_RATE = re.compile(r"\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|night|shift)\b")
+# After a count: a rate ("42 minutes a day", "2 inches of snow per hour").
+_RATE = re.compile(
+    r"(?:\s+of\s+[a-z]+)?\s+(?:a|an|per|each|every)\s+(?:second|minute|hour|day|week|month|year|night|shift)\b"
+)
+# Before a count: the first number of a range ("18 to 34", "between 18 and 34").
+_RANGE_BEFORE = re.compile(r"(?:\b\d[\d,.]*\s*(?:to|-|–)|\bbetween\s+\d[\d,.]*\s+and)\s*$")
+# After a count's number: an increment, not a whole ("13 other states", "600 more homes").
+_INCREMENT = re.compile(r"\s+(?:more|other|extra|additional|fewer)\b", re.IGNORECASE)
 _NOT_UNITS = frozenset(
     "hundred thousand million billion trillion point percent per times years year months month weeks week "
     "am pm a.m p.m worth each apiece total overall annually "
@@ -168,8 +175,10 @@ def counted(text: str) -> dict[str, tuple[float, str, tuple[float, float]]]:
         part = _PART_OF.search(text[max(0, m.start() - 24) : m.start()])
         bound = _BOUND.search(before)
         unit = m.group("unit").lower()
-        if unit in STOPWORDS or unit in _NOT_UNITS:
-            continue
+        if unit in STOPWORDS or unit in _NOT_UNITS or not m.group("unit")[:1].islower():
+            continue  # "…fulness of times.”5 Ancient principles": a footnote mark, then a new sentence
+        if _RANGE_BEFORE.search(before) or _INCREMENT.match(text, m.end("num")) or _RATE.match(text, m.end()):
+            continue  # "ages 18 to 34", "13 other states", "2 inches of snow per hour": no count of a whole
         compound = any(
             _JOINED.fullmatch(
                 text[m.end() : o.start()] if o.start() >= m.end() else text[o.end() : m.start()]
@@ -178,8 +187,8 @@ def counted(text: str) -> dict[str, tuple[float, str, tuple[float, float]]]:
             if o is not m
         )
         twice = sum(stem(o.group("unit").lower()) == stem(unit) for o in durations) > 1
-        if unit in _DURATIONS and (compound or twice or _RATE.match(text, m.end())):
-            continue  # "2 hours and 15 minutes", "42 minutes a day", "95 … 110 minutes": no one span of time
+        if unit in _DURATIONS and (compound or twice):
+            continue  # "2 hours and 15 minutes", "95 … 110 minutes": no one span of time
         value = number_value(m.group("num"))
         scale = _SCALES.get((m.group("scale") or "").lower(), 1)
         if 1900 <= value <= 2100 and scale == 1 and m.group("num").isdigit():
@@ -320,7 +329,7 @@ def find_disagreements(
     times = [clock_time(s.text) for s in sentences]
     days = [_days(s.text, dates.get(s.doc_id)) if t else set() for s, t in zip(sentences, times, strict=True)]
     time_pairs: list[tuple[int, int]] = []
-    by_unit: dict[str, dict[float, set[int]]] = defaultdict(lambda: defaultdict(set))
+    count_pairs: dict[str, list[tuple[int, int]]] = defaultdict(list)
     opposite: list[tuple[int, int]] = []
     # Only pairs of sentences from two different documents can disagree: filter those first, in bulk, so a
     # single long document (thousands of sentences sharing words) costs nothing here.
@@ -357,13 +366,18 @@ def find_disagreements(
             (a_low, a_high), (b_low, b_high) = spans[i][unit], spans[j][unit]
             compatible = max(a_low, b_low) <= min(a_high, b_high)  # "above 40 mph" / "up to 45 mph"
             if low != high and close and high <= MAX_RATIO * low and not compatible:
-                by_unit[unit][numbers[i][unit]].add(i)
-                by_unit[unit][numbers[j][unit]].add(j)
+                count_pairs[unit].append((i, j))
         if value >= OPPOSITE and alignment.same[i, j] and _negates(a.text, b.text):
             opposite.append((i, j))
         if _other_time_same_moment(a.text, b.text, times[i], times[j], value, common, (days[i], days[j])):
             time_pairs.append((i, j))
-    conflicts = (_number_conflict(nouns[unit], values, sentences) for unit, values in by_unit.items())
+    # One disagreement per group of sentences that disagree with one another: "7,000 / 10,000 people killed"
+    # and "390,000 / 452,000 people homeless" are two.
+    conflicts = (
+        _number_conflict(nouns[unit], _values(group, unit, numbers), sentences)
+        for unit, pairs in count_pairs.items()
+        for group in _connected(pairs)
+    )
     out = list({c.topic: c for c in conflicts}.values())  # a sum compared under two of its words is one
     out += [_time_conflict(group, sentences, times) for group in _connected(time_pairs)]
     unique = {frozenset((sentences[i].text, sentences[j].text)): (i, j) for i, j in opposite}
@@ -481,6 +495,13 @@ def _days(text: str, published: str | None) -> set[str]:
 
 
 _RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tonight": 0}
+
+
+def _values(group: set[int], unit: str, numbers: Sequence[dict[str, float]]) -> dict[float, set[int]]:
+    values: dict[float, set[int]] = defaultdict(set)
+    for i in sorted(group):
+        values[numbers[i][unit]].add(i)
+    return values
 
 
 def _connected(pairs: Sequence[tuple[int, int]]) -> list[set[int]]:
