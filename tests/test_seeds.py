@@ -83,3 +83,9 @@ def test_source_table_lists_all_five_with_plausible_outlets(briefing):
 def test_renders(briefing):
     assert to_markdown(briefing).startswith("# ")
     assert '"schema": "newsfuse.briefing/1"' in to_json(briefing)
+
+
+def test_one_person_is_named_as_the_untranslated_source_spells_it(briefing):
+    psaki = next(a for a in briefing.actors if "Psaki" in {a.name, *(x.name for x in a.aliases)})
+    assert psaki.name == "Jen Psaki"
+    assert "Jen Saki" in {x.name for x in psaki.aliases}

@@ -94,6 +94,12 @@ class Provenance:
         return frozenset(link.doc_id for link in self.links if link.status == "derivative")
 
     @property
+    def translated(self) -> frozenset[str]:
+        """Machine translations of another document here: their names may be garbled ("Saki" for Psaki),
+        where a spinner keeps names as they are."""
+        return frozenset(link.doc_id for link in self.links if link.how == "translated")
+
+    @property
     def rewritten(self) -> frozenset[str]:
         """Documents not in their own words: derivatives, and pages that read like a spun rewrite."""
         return self.derivatives | self.notes.keys()

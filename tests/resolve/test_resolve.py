@@ -182,6 +182,13 @@ def test_a_person_is_named_as_the_original_writes_the_name_not_its_translation()
     assert [a.name for a in actors] == ["Baptiste Onyekachi"]
 
 
+def test_a_spun_page_keeps_a_persons_name():
+    # A spun page (a spinner's tells, no original in the set) spells people as its source did.
+    mentions = [mention("spun", "Jen Psaki"), mention("spun", "Psaki"), mention("mt", "Jen Saki")]
+    provenance = Provenance((), {}, {"spun": "reads like a synonym-spun rewrite"})
+    assert [a.name for a in resolve_actors(mentions, provenance)[0]] == ["Jen Psaki"]
+
+
 def test_places_match_their_abbreviations():
     assert place_key("the U.S.") == place_key("US") == place_key("United States")
 

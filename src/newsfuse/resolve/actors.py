@@ -446,7 +446,10 @@ def _actor(actor_id: str, group: _Group, provenance: Provenance) -> Actor:
     else:
         candidates = group.full_names or list(group.names)
 
-    own = [m for m in group.mentions if m.doc_id not in provenance.rewritten]  # the spellings that count
+    # The spellings that count: a translation garbles any name; a spinner keeps people's names but swaps
+    # the words of a body's ("Halvering Metropolis Council").
+    garbled = provenance.translated if group.type == "PERSON" else provenance.rewritten
+    own = [m for m in group.mentions if m.doc_id not in garbled]
     if group.type == "ORG":
         # A body by its whole name ("Hennigan & Rusk Construction", not "Hennigan & Rusk"), unless most
         # sources call it by the shorter one (four say "Saltmarsh Kitchen", one "Saltmarsh Kitchen Catering").
@@ -460,7 +463,7 @@ def _actor(actor_id: str, group: _Group, provenance: Provenance) -> Actor:
     def support(name: str) -> tuple[int, bool, int, int, int]:
         surname = name.split()[-1].lower()
         surname_uses = sum(1 for m in own if m.text.split()[-1].lower() == surname)
-        original = not spellings[name] <= provenance.rewritten  # a translation garbles names; its source not
+        original = not spellings[name] <= garbled
         uses = sum(1 for m in own if m.text == name)
         return (provenance.independent(spellings[name]), original, surname_uses, uses, len(name))
 
