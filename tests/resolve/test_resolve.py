@@ -452,7 +452,7 @@ def test_a_translations_garbled_name_joins_the_name_it_stands_for():
 
 def test_spans_of_time_disagree_but_rates_and_compound_spans_do_not():
     assert counts("The jury deliberated for about 14 hours over two days.") == {"hour": 14.0}
-    assert counts("Babies cry for around 2 hours a day.") == {}
+    assert counts("Babies cry for around 2 hours a day.") == {"hour/day": 2.0}  # a rate: no span of time
     assert counts("She reigned for 23,226 days, 16 hours and 30 minutes.") == {}
     assert counts("It runs 95 minutes; the sequel ran 110 minutes.") == {}
 
@@ -515,10 +515,16 @@ def test_an_approximate_time_allows_a_few_minutes_and_a_date_conflict_is_days_no
     assert not [d for d in brief(heist).disagreements if d.kind == "date"]
 
 
-def test_ranges_increments_rates_and_footnote_marks_are_no_counts():
+def test_ranges_increments_and_footnote_marks_are_no_counts_and_a_rate_is_its_own():
     assert counts("Employees aged 18 to 34 spend 70 minutes on their phones.") == {"minut": 70.0}
     assert counts("Attorneys general from California, New York and 13 other states signed it.") == {}
-    assert counts("Up to 2 inches of snow per hour may fall around Boston.") == {}
+    assert counts("Up to 2 inches of snow per hour may fall around Boston.") == {"inch/hour": 2.0}
+    assert (
+        counts("It released 900 cubic metres per second.")
+        == counts("900 cubic metres a second")
+        == {"metr/second": 900.0}
+    )
+    assert counts("The May 19 release drew 2 1/2 hours of queues, one to three feet deep.") == {}
     assert counts("the “dispensation of the fulness of times.”5 Ancient principles were restored") == {}
 
 

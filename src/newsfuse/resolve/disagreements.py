@@ -70,11 +70,16 @@ _WORDS = {
 }
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
-# A number in words is whole: "Seventy-one guests" is 71, never "one guests".
+# A number in words is whole: "Seventy-one guests" is 71, never "one guests". The counted noun comes after
+# an adjective that only qualifies it ("678 new homes", "two positive tests", "175,000 teen-age girls").
+_QUALIFIERS = (
+    "more|fewer|other|of|the|extra|additional|new|old|young|positive|negative|confirmed|suspected|known|"
+    "registered|reported|full-time|part-time|teen-age|teenage|square|cubic|total|local|foreign|child"
+)
 COUNT = re.compile(
-    rf"(?<![\w-])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{_TENS})[- ](?:{_ONES})\b|"
+    rf"(?<![\w/-])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{_TENS})[- ](?:{_ONES})\b|"
     + "|".join(sorted(_WORDS, key=len, reverse=True))
-    + r")(?:\s+(?P<scale>hundred|thousand|million|billion))?\s+(?:(?:more|fewer|other|of|the|extra|additional)\s+)?"
+    + rf")(?:\s+(?P<scale>hundred|thousand|million|billion))?\s+(?:(?:{_QUALIFIERS})\s+)?"
     rf"(?P<unit>(?!(?:{_TENS}|{_ONES})\b)[a-z][a-z-]+)",
     re.IGNORECASE,
 )
@@ -93,11 +98,22 @@ _CURRENCIES = "$€£"
 _DURATIONS = frozenset("hours hour minutes minute".split())  # days are stopwords: never counted
 _JOINED = re.compile(r"\s*(?:,|and|,\s*and)?\s*")  # "16 hours and 23 minutes", "23,226 days, 16 hours"
 # After a count: a rate ("42 minutes a day", "2 inches of snow per hour").
+# After a count: a rate ("42 minutes a day", "2 inches of snow per hour", "24 miles to the gallon"). A rate
+# compares only with the same rate ("900 / 1,200 cubic metres per second").
 _RATE = re.compile(
-    r"(?:\s+of\s+[a-z]+)?\s+(?:a|an|per|each|every)\s+(?:second|minute|hour|day|week|month|year|night|shift)\b"
+    r"(?:\s+of\s+[a-z]+)?\s+(?:(?:a|an|each|every|per)\s+(?P<per>second|minute|hour|day|week|month|year|night|shift)\b"
+    r"|(?:per|to\s+the)\s+(?P<per_thing>[a-z]+))"
 )
-# Before a count: the first number of a range ("18 to 34", "between 18 and 34").
-_RANGE_BEFORE = re.compile(r"(?:\b\d[\d,.]*\s*(?:to|-|–)|\bbetween\s+\d[\d,.]*\s+and)\s*$")
+# Before a count: the first number of a range ("18 to 34", "between 18 and 34", "one to three feet"), or a
+# month's name: "the May 19 release" is a date.
+_RANGE_BEFORE = re.compile(
+    rf"(?:(?:\b\d[\d,.]*|\b(?:{'|'.join(_WORDS)}))\s*(?:to|-|–|or)"
+    rf"|\bbetween\s+(?:\d[\d,.]*|{'|'.join(_WORDS)})\s+and"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)\s*$",
+    re.IGNORECASE,
+)
+# After a count's number: a fraction ("2 1/2 hours").
+_FRACTION_AFTER = re.compile(r"\s+\d+/\d+")
 # After a count's number: an increment, not a whole ("13 other states", "600 more homes").
 _INCREMENT = re.compile(r"\s+(?:more|other|extra|additional|fewer)\b", re.IGNORECASE)
 _NOT_UNITS = frozenset(
@@ -177,7 +193,11 @@ def counted(text: str) -> dict[str, tuple[float, str, tuple[float, float]]]:
         unit = m.group("unit").lower()
         if unit in STOPWORDS or unit in _NOT_UNITS or not m.group("unit")[:1].islower():
             continue  # "…fulness of times.”5 Ancient principles": a footnote mark, then a new sentence
-        if _RANGE_BEFORE.search(before) or _INCREMENT.match(text, m.end("num")) or _RATE.match(text, m.end()):
+        if (
+            _RANGE_BEFORE.search(before)
+            or _INCREMENT.match(text, m.end("num"))
+            or _FRACTION_AFTER.match(text, m.end("num"))
+        ):
             continue  # "ages 18 to 34", "13 other states", "2 inches of snow per hour": no count of a whole
         compound = any(
             _JOINED.fullmatch(
@@ -198,11 +218,13 @@ def counted(text: str) -> dict[str, tuple[float, str, tuple[float, float]]]:
         span = (0.85 * value, value) if kind == "nearly" else (value, value)
         if part:  # "14 of the 27 patients", "one of two people arrested": any count from the part up
             span = (min(number_value(part.group("part")), value), value)
-        if stem(unit) in out:
-            several.add(stem(unit))
+        rate = _RATE.match(text, m.end())
+        key = f"{stem(unit)}/{rate['per'] or rate['per_thing']}" if rate else stem(unit)
+        if key in out:
+            several.add(key)
             continue
-        out[stem(unit)] = (value, unit, span)
-        totals[stem(unit)] = bool(_TOTAL_AFTER.match(text, m.end()))
+        out[key] = (value, f"{unit} per {rate['per'] or rate['per_thing']}" if rate else unit, span)
+        totals[key] = bool(_TOTAL_AFTER.match(text, m.end()))
     # A noun counted twice is a breakdown, no claim of one count ("six counts of murder and five counts of
     # attempted murder"), unless the first count is the total the rest break down ("guilty on five counts:
     # bribery, …, two counts of official misconduct and one count of money laundering").
