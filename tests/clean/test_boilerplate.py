@@ -317,3 +317,12 @@ def test_cue_words_never_hide_a_pattern_match():
 
     assert [pattern_reason(t) for t in lines] == [without_cues(t) for t in lines]
     assert any(pattern_reason(t) for t in lines)
+
+
+def test_a_label_or_counter_after_the_reporting_goes_whatever_its_language():
+    [doc] = cleaned(
+        "=== a.txt\nThe council will meet in emergency session next Tuesday to decide on the contract, the "
+        "mayor said.\n\nBribery of a public official carries a sentence of up to 14 years in the province.\n\n"
+        "Pročitajte još:\nCijene goriva ponovo rastu treći tjedan zaredom\n\nKomentari (2)\n"
+    )
+    assert doc.text.rstrip().endswith("up to 14 years in the province.")

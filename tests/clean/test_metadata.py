@@ -186,3 +186,13 @@ def test_a_folio_line_under_the_headline_gives_the_date_and_the_outlet():
         f"=== a.txt\nHarbour closes\n\nSavski Obzornik | 6. May 2035 | Section Traffic\n\n{BODY}\n"
     )
     assert (doc.date, doc.source) == ("2035-05-06", "Savski Obzornik")
+
+
+def test_a_date_in_the_byline_block_dates_the_page_and_full_stops_mean_day_first():
+    [doc] = cleaned(
+        "=== a.txt\nWhat went wrong at the barn\n\nBy Cormac Ellery, Correspondent\nMonday 21 September 2037\n\n"
+        f"{BODY}\n"
+    )
+    assert doc.date == "2037-09-21"
+    [doc] = cleaned(f"=== b.txt\nVice-mayor accused\n\n12.03.2038, 09:15 | Editorial desk\n\n{BODY}\n")
+    assert doc.date == "2038-03-12"

@@ -244,8 +244,15 @@ def _mark_unpunctuated(lines: Sequence[Line], reasons: list[str | None]) -> None
     """Short lines that end no sentence: chrome outside the reporting, runs of headlines, or subheads."""
     reporting = [i for i, line in enumerate(lines) if is_reporting(line, reasons[i])]
     first, last = (reporting[0], reporting[-1]) if reporting else (len(lines), -1)
+    # After the reporting, a label or a counter ends no sentence either, whatever its language ("Pročitajte
+    # još:", "Komentari (2)").
     short = [
-        reasons[i] is None and lines[i].words <= 16 and not is_sentence_like(lines[i])
+        reasons[i] is None
+        and lines[i].words <= 16
+        and (
+            not is_sentence_like(lines[i])
+            or (i > last and lines[i].words <= 4 and bool(_LABEL_END.search(lines[i].text)))
+        )
         for i in range(len(lines))
     ]
     for i in _list_items(lines, short, first, last):
@@ -262,6 +269,7 @@ def _mark_unpunctuated(lines: Sequence[Line], reasons: list[str | None]) -> None
             reasons[i] = "structure:subhead"
 
 
+_LABEL_END = re.compile(r"(?::|\(\d+\))\s*$")
 _BULLET = re.compile(r"^[•▪◦*–-]\s+\w")
 
 
