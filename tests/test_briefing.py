@@ -95,3 +95,17 @@ def test_golden_markdown_and_json(update_golden, monkeypatch):
         assert path.read_text(encoding="utf-8") == text, (
             f"{name} changed: review, then run pytest --update-golden"
         )
+
+
+def test_a_fact_read_out_of_its_story_points_back_to_nothing():
+    from newsfuse.briefing import _stands_alone
+    from newsfuse.model import Sentence
+    from newsfuse.settings import Settings
+
+    def sentence(text: str) -> Sentence:
+        return Sentence("a", 0, 0, len(text), 0, len(text), 0, text)
+
+    settings = Settings()
+    assert _stands_alone(sentence("The council closed the bridge to traffic on Monday."), settings)
+    assert not _stands_alone(sentence("The Russians will do the same."), settings)
+    assert not _stands_alone(sentence('"I know people want to go home," she said.'), settings)

@@ -127,10 +127,10 @@ def test_no_eligible_sentence_still_gives_a_summary():
 
 
 def test_sentences_that_point_back_lean_on_context():
-    from newsfuse.select.candidates import _leans_on_context
+    from newsfuse.select.candidates import leans_on_context
 
-    assert _leans_on_context("The ones with NATO and the ones with the OSCE in Vienna.")
-    assert _leans_on_context("But the council did not say when the bridge would reopen.")
-    assert _leans_on_context("“We will rebuild the pier before the summer,” she said.")
-    assert not _leans_on_context("The council did not say when the bridge would reopen.")
-    assert not _leans_on_context("Theresa Lund said the pier would be rebuilt before the summer.")
+    assert leans_on_context("The ones with NATO and the ones with the OSCE in Vienna.")
+    assert leans_on_context("But the council did not say when the bridge would reopen.")
+    assert leans_on_context("“We will rebuild the pier before the summer,” she said.")
+    assert not leans_on_context("The council did not say when the bridge would reopen.")
+    assert not leans_on_context("Theresa Lund said the pier would be rebuilt before the summer.")

@@ -14,6 +14,7 @@ Then the key facts and the source table are assembled, accounting for every inpu
 from __future__ import annotations
 
 import dataclasses
+import re
 import time
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Sequence
@@ -48,6 +49,7 @@ from newsfuse.resolve.quotes import resolve_quotes
 from newsfuse.resolve.timeline import build_timeline
 from newsfuse.segment import segment_documents
 from newsfuse.select import eligible, select_summary
+from newsfuse.select.candidates import leans_on_context
 from newsfuse.settings import Settings
 
 T = TypeVar("T")
@@ -141,7 +143,7 @@ def single_source_facts(
     lonely = [
         f
         for f in alignment.facts
-        if f.independent_sources == 1 and eligible(sentences[index[f.support[0]]], settings)
+        if f.independent_sources == 1 and _stands_alone(sentences[index[f.support[0]]], settings)
     ]
     lonely.sort(key=lambda f: -alignment.centrality[index[f.support[0]]])
     return tuple(lonely[: settings.key_facts])
@@ -155,12 +157,22 @@ def key_facts(alignment: Alignment, sentences: Sequence[Sentence], settings: Set
     readable = [
         f
         for f in alignment.facts
-        if f.independent_sources >= 2 and eligible(sentences[index[lead[f.id]]], settings)
+        if f.independent_sources >= 2 and _stands_alone(sentences[index[lead[f.id]]], settings)
     ]
     readable.sort(
         key=lambda f: (-f.independent_sources, -len(f.sources), -alignment.centrality[index[lead[f.id]]])
     )
     return tuple(readable[: settings.key_facts])
+
+
+def _stands_alone(sentence: Sentence, settings: Settings) -> bool:
+    """A fact is read out of its story: it must read well and point back to nothing ("The ones with NATO…",
+    "He said…", "The Russians will do the same.")."""
+    text = sentence.text
+    return eligible(sentence, settings) and not leans_on_context(text) and not _THE_SAME.search(text)
+
+
+_THE_SAME = re.compile(r"\bthe same\W*$")
 
 
 def source_record(doc: Document, provenance: Provenance, seen: bool = False) -> SourceRecord:

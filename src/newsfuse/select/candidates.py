@@ -62,11 +62,11 @@ def salience(c: Candidates, settings: Settings) -> np.ndarray:
     if c.query is not None:
         relevance = (matrix @ c.query.T).toarray().ravel()
         score = (1 - settings.query_weight) * score + settings.query_weight * unit(relevance)
-    lean = [0.8 if _leans_on_context(s.text) else 1.0 for s in c.sentences]
+    lean = [0.8 if leans_on_context(s.text) else 1.0 for s in c.sentences]
     return score * np.array(lean)
 
 
-def _leans_on_context(text: str) -> bool:
+def leans_on_context(text: str) -> bool:
     """An opening that points back ("He said…", "But…", "The ones with…") or a pronoun for the speaker."""
     return bool(_PRONOUN_OPENING.match(text) or _PRONOUN_SPEAKER.search(text))
 
