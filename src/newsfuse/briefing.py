@@ -120,7 +120,10 @@ def analyse(
     if not settings.analysis:
         return Analysis()
     mentions = extract_mentions(docs, settings)
-    actors, actor_of = resolve_actors(mentions, provenance, copied_names(sentences, mentions, provenance))
+    transcripts = frozenset(d.id for d in docs if d.kind == "transcript")
+    actors, actor_of = resolve_actors(
+        mentions, provenance, copied_names(sentences, mentions, provenance), transcripts
+    )
     quotes, speaker_conflicts = resolve_quotes(
         extract_quotes(docs), mentions, actor_of, actors, docs, provenance
     )

@@ -196,3 +196,15 @@ def test_a_date_in_the_byline_block_dates_the_page_and_full_stops_mean_day_first
     assert doc.date == "2037-09-21"
     [doc] = cleaned(f"=== b.txt\nVice-mayor accused\n\n12.03.2038, 09:15 | Editorial desk\n\n{BODY}\n")
     assert doc.date == "2038-03-12"
+
+
+def test_a_menu_over_a_date_line_is_two_lines_and_a_double_spaced_menu_is_no_headline():
+    [doc] = cleaned(
+        f"=== a.txt\nGlowVine | Trending | Local | Viral\nMarch 4, 2033\n\nHarbour closes after storm\n\n{BODY}\n"
+    )
+    assert doc.date == "2033-03-04"
+    [paged] = cleaned(
+        "=== b.txt\nSaturday , May 9 2033\n\nHOME  World  Money  Weather  Deals  Contact Us\n\n"
+        f"Harbour closes after storm\n\nPosted on 04/03/2033 by admin\n\n{BODY}\n"
+    )
+    assert paged.title == "Harbour closes after storm"

@@ -1,4 +1,4 @@
-from newsfuse.clean.transcripts import case_vocabulary, transcript_evidence
+from newsfuse.clean.transcripts import case_vocabulary, misheard_names, transcript_evidence
 
 from ..conftest import cleaned
 
@@ -65,3 +65,16 @@ def test_speakers_introduced_by_full_name_keep_their_surname():
     assert "I'm Dana Whitfield." in doc.text and "Our reporter Rick Sandoval is at the cordon." in doc.text
     assert "thank you Rick" in doc.text.replace("Thank", "thank")
     assert "Tense" not in doc.text  # only the words after an introduced speaker's name
+
+
+def test_a_name_spelled_by_ear_is_capitalized_as_heard():
+    vocabulary = case_vocabulary(
+        ["Mayor Cormac Haldane opened the hall. Residents such as Elspeth Marwood stayed. The river rose."]
+    )
+    heard = (
+        "the mayor, cormack haldein, was there. i spoke to elsbeth marwood. the river rose and carried on."
+    )
+    assert misheard_names(heard, vocabulary) == {
+        "cormack haldein": "Cormack Haldein",
+        "elsbeth marwood": "Elsbeth Marwood",
+    }

@@ -24,6 +24,7 @@ CLUSTERS = [
     "mine-rescue",
     "food-outbreak",
     "council-bribery",
+    "bridge-storm",
 ]
 FLOORS = {
     # backend: (copies P and R, quotes found, speakers, merged, actors, aliases, dates, conflicts, extra at most)
@@ -31,7 +32,7 @@ FLOORS = {
     "rules": (0.9, 0.8, 0.85, 0.9, 0.85, 0.8, 0.75, 0.75, 3),
 }
 # ferry-grounding, wildfire-evacuation, hospital-cyberattack, airport-shutdown, courthouse-verdict,
-# mine-rescue, food-outbreak and council-bribery were written blind, by someone who had not read the
+# mine-rescue, food-outbreak, council-bribery and bridge-storm were written blind, by someone who had not read the
 # extractors, and are the hardest: a transcript's misspelt name, a machine translation's renamed places
 # ("Hammer Rocks") and disagreements about a cause or a moment that no word-level rule sees. Their floors for
 # those scores are lower.
@@ -44,6 +45,7 @@ HARDER = {
     "mine-rescue": {"aliases": 0.5, "conflicts": 0.55},
     "food-outbreak": {"aliases": 0.7, "conflicts": 0.7},
     "council-bribery": {"aliases": 0.55, "conflicts": 0.45},
+    "bridge-storm": {"aliases": 0.55},
 }
 
 

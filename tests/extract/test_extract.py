@@ -502,3 +502,33 @@ def test_rule_mentions_find_people_named_before_their_role_or_their_words():
         "measuring ground movement in deep mines, was blunt: \u201cYou are managing how it comes down.\u201d\n"
     )
     assert [q.who for q in extract_quotes([d])] == ["Hollis Wenberg"]
+
+
+def test_last_night_is_the_day_before_and_an_irregular_past_verb_looks_back():
+    dates = dates_in("The council released its count last night.", "2040-02-08")
+    assert dates["last night"] == "2040-02-07"
+    found = dates_in("Divers found a hole under the pier on Wednesday.", "2040-02-13")
+    assert found["Wednesday"] == "2040-02-08"  # not the coming Wednesday
+
+
+def test_a_title_and_a_comma_before_a_name_make_it_a_person():
+    text = "The mayor, Cormack Haldein, was at the rest centre."
+    assert tagged(text, ("Cormack Haldein", "PRODUCT")) == [("Cormack Haldein", "PERSON")]
+    [d] = cleaned(f"=== a.txt\n{text}\n\nI also spoke to Elsbeth Marwood, who lives by the bridge.\n")
+    mentions = [(m.text, m.type, m.role) for m in extract_mentions([d], Settings(ner="rules"))]
+    assert ("Cormack Haldein", "PERSON", "mayor") in mentions
+    assert ("Elsbeth Marwood", "PERSON", None) in mentions
+
+
+def test_rule_mentions_find_a_river_and_a_titled_speaker_of_a_body_after_said():
+    [d] = cleaned(
+        "=== a.txt\nPart of the bridge fell into the River Caddon on Tuesday.\n\n"
+        '"We pulled people out of windows," said Chief Fire Officer Ngozi Brannigan of the Tarrandale Fire '
+        "Service.\n"
+    )
+    mentions = {(m.text, m.type) for m in extract_mentions([d], Settings(ner="rules"))}
+    assert {
+        ("River Caddon", "GPE"),
+        ("Ngozi Brannigan", "PERSON"),
+        ("Tarrandale Fire Service", "ORG"),
+    } <= mentions

@@ -270,6 +270,7 @@ def test_a_breakdown_counts_nothing_but_its_total_and_a_length_of_time_is_a_coun
     assert counted("It holds a 12-year, $62 million contract.")["year:contract"][0] == 12.0
     assert counted("the city's ten-year contract")["year:contract"][0] == 10.0
     assert counted("Quintrell, a 57-year-old lawyer") == {}
+    assert counted("A 30-metre section of the deck fell.")["metre:section"][0] == 30.0
 
 
 def test_sums_disagree_when_said_of_one_thing_whoever_is_named_beside_them():
@@ -543,3 +544,23 @@ def test_two_pairs_of_counts_of_one_noun_are_two_disagreements():
     ]
     topics = sorted(d.topic for d in brief(docs).disagreements if d.kind == "number")
     assert topics == ["how many people: 390,000, 452,000", "how many people: 7,000, 10,000"]
+
+
+def test_a_transcripts_spelling_by_ear_joins_the_written_name():
+    mentions = [
+        mention("a", "Cormac Haldane"),
+        mention("t", "Cormack Haldein"),
+        mention("t", "Tobias Krasnicki"),
+        mention("b", "Tobiah Krasniqi"),
+        mention("c", "Tobias Krasniki"),
+    ]
+    actors, _ = resolve_actors(mentions, NO_COPIES, misheard=frozenset({"t"}))
+    by_name = {a.name: {x.name for x in a.aliases} for a in actors}
+    assert by_name["Cormac Haldane"] == {"Cormack Haldein"}
+    assert by_name["Tobiah Krasniqi"] == {"Tobias Krasnicki", "Tobias Krasniki"}
+    written, _ = resolve_actors(mentions, NO_COPIES)
+    assert len(written) == 4  # an article's "Cormack Haldein" is someone else
+
+
+def test_a_river_is_one_place_whichever_side_its_word_is_on():
+    assert name_key("the Caddon River") == name_key("River Caddon")

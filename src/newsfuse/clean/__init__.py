@@ -19,7 +19,13 @@ from newsfuse import errors
 from newsfuse.clean.boilerplate import classify_lines, is_sentence_like, normalize_line
 from newsfuse.clean.lines import Line, TextBuilder, split_lines
 from newsfuse.clean.metadata import Metadata, infer_metadata, self_reference
-from newsfuse.clean.transcripts import case_vocabulary, introduced_names, repair_line, transcript_evidence
+from newsfuse.clean.transcripts import (
+    case_vocabulary,
+    introduced_names,
+    misheard_names,
+    repair_line,
+    transcript_evidence,
+)
 from newsfuse.datetext import CalendarDate
 from newsfuse.model import Document, Removed
 from newsfuse.settings import Settings
@@ -102,7 +108,7 @@ def _clean_article(doc: Document, lines: list[Line], site_lines: frozenset[str])
 
 
 def _clean_transcript(doc: Document, lines: list[Line], vocabulary: dict[str, str], note: str) -> Document:
-    vocabulary = {**introduced_names(doc.raw), **vocabulary}
+    vocabulary = {**introduced_names(doc.raw), **misheard_names(doc.raw, vocabulary), **vocabulary}
     builder = TextBuilder(doc.raw)
     removed: list[Removed] = []
     for line in lines:

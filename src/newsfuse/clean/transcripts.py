@@ -16,6 +16,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from newsfuse.model import Removed
 
 _N_T = r"don|doesn|didn|isn|wasn|aren|weren|can|couldn|won|wouldn|shouldn|haven|hasn|hadn|ain|mustn|needn"
@@ -136,6 +138,41 @@ def introduced_names(raw: str) -> dict[str, str]:
             names[f"{first} {last}"] = f"{first.capitalize()} {last.capitalize()}"
             names[last] = last.capitalize()
     return names
+
+
+def misheard_names(raw: str, vocabulary: Mapping[str, str]) -> dict[str, str]:
+    """Two lower-case words of a transcript that sound like a two-word name the cluster writes: captioning
+    spells a name by ear ("cormack haldein" for Cormac Haldane, "elsbeth marwood" for Elspeth Marwood).
+    Each word begins as the name's word does and is like it, and the pair is within a few letters of the
+    name (rapidfuzz ratio >= 80): lower-case form -> the same words capitalized, spelled as heard."""
+    by_initials: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for form in vocabulary.values():
+        words = form.split()[-2:]  # a name after its title ("Mayor Cormac Haldane")
+        if len(words) == 2 and all(_NAME_WORD.fullmatch(w) for w in words):
+            first, second = (w.lower() for w in words)
+            by_initials[(first[0], second[0])].add(f"{first} {second}")
+    found: dict[str, str] = {}
+    for m in _WORD_PAIR.finditer(raw):
+        first, second = m.group(1), m.group(2)
+        phrase = f"{first} {second}"
+        if phrase in vocabulary or phrase in found or first in _FUNCTION_WORDS or second in _FUNCTION_WORDS:
+            continue
+        for name in sorted(by_initials.get((first[0], second[0]), ())):
+            name_first, name_second = name.split()
+            if (
+                fuzz.ratio(phrase, name) >= MISHEARD_NAME
+                and fuzz.ratio(first, name_first) >= MISHEARD_WORD
+                and fuzz.ratio(second, name_second) >= MISHEARD_WORD
+            ):
+                found[phrase] = f"{first.capitalize()} {second.capitalize()}"
+                break
+    return found
+
+
+MISHEARD_NAME = 80  # rapidfuzz ratio of a name heard and a name written
+MISHEARD_WORD = 60  # and of each of its two words
+_NAME_WORD = re.compile(r"[A-Z][a-z]{2,}")  # a hyphenated surname is heard as two words: see entities
+_WORD_PAIR = re.compile(r"\b(?=([a-z][a-z-]{2,}) ([a-z][a-z-]{2,})\b)")
 
 
 _INTRODUCTION = re.compile(

@@ -9,7 +9,7 @@ Each document gets an anchor: its publication date; else a full date its own tex
   nearest the anchor;
 - "last"/"next"/"this" weekday, "March 3", "last week", "last month", "in December", "last year",
   "in 2014" follow the calendar from the anchor; "two days ago" and the like go to dateparser;
-- "today", "yesterday", "tomorrow" need the document's own date: without one they stay unresolved.
+- "today", "yesterday", "last night", "tomorrow" need the document's own date: without one they stay unresolved.
 An expression that cannot be resolved keeps its wording, with ``date`` None and a note saying why.
 """
 
@@ -34,7 +34,7 @@ EXPRESSION = re.compile(
     rf"|\d{{1,2}}\.?\s+(?:{_MONTH_NAMES})(?:\s+\d{{4}})?))\b"
     rf"|\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Pp]revious|[Ff]inal)\s+)?(?P<wd>{_DAY_NAMES})(?:['’]s)?"
     rf"(?:\s+(?:morning|afternoon|evening|night))?\b"
-    rf"|\b(?P<rel>today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening))\b"
+    rf"|\b(?P<rel>today|tonight|yesterday|tomorrow|last night|this (?:morning|afternoon|evening))\b"
     rf"|\b(?P<pmod>last|next|this|past|coming)\s+(?P<unit>week|weekend|month|year)\b"
     rf"|\b(?P<ago>(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days?|weeks?|months?|years?)\s+ago)\b"
     rf"|\bin (?P<month>{_MONTH_NAMES})(?:\s+(?P<my>\d{{4}}))?\b"
@@ -49,7 +49,10 @@ _FUTURE = re.compile(
     re.IGNORECASE,
 )
 _PAST = re.compile(
-    r"\b(?:was|were|had|did|said|told|began|broke|went|came|took|left|met|held|\w{3,}ed)\b", re.IGNORECASE
+    r"\b(?:was|were|had|did|said|told|began|broke|went|came|took|left|met|held|found|fell|gave|got|made|sank|"
+    r"ran|spoke|stood|tore|wrote|drove|flew|threw|knew|sent|spent|built|brought|bought|caught|fought|thought|"
+    r"kept|paid|sold|became|chose|froze|shook|stole|swept|woke|lost|won|\w{3,}ed)\b",
+    re.IGNORECASE,
 )
 # A sentence; a full stop after a day's number ("on the 5. May", a translation's date) ends none.
 _DAY_STOP = rf"(?<=\b\d)\.(?= (?:{_MONTH_NAMES})\b)|(?<=\b\d\d)\.(?= (?:{_MONTH_NAMES})\b)"
@@ -229,7 +232,7 @@ def _resolve(m: re.Match[str], anchor: Anchor, tense: str) -> tuple[str | None, 
         )
         return found.iso(year), f"year {year} from {day}"
     if m.group("rel"):
-        shift = {"yesterday": -1, "tomorrow": 1}.get(m.group("rel").lower(), 0)
+        shift = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(m.group("rel").lower(), 0)
         return (day + dt.timedelta(days=shift)).isoformat(), f"relative to the publication date {day}"
     if m.group("unit"):
         return _period(m.group("pmod").lower(), m.group("unit"), day)

@@ -213,9 +213,10 @@ def _people_who(docs: Sequence[Document], mentions: list[Mention]) -> list[Menti
 
 
 def _bodies_missed(docs: Sequence[Document], mentions: list[Mention]) -> list[Mention]:
-    """Add the organisations the model missed: a run of two to six capitalized words with a body's word in
-    it ("the Interior Wildland Fire Service (IWFS)", "Ashgrove County Board of Commissioners") that overlaps
-    no mention found."""
+    """Add the organisations and places the model missed: a run of two to six capitalized words with a
+    body's word in it ("the Interior Wildland Fire Service (IWFS)", "Ashgrove County Board of
+    Commissioners"), or of two to four opening with a geographic word ("the River Caddon"), that overlaps no
+    mention found."""
     taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for m in mentions:
         taken[m.doc_id].append((m.start, m.end))
@@ -228,11 +229,14 @@ def _bodies_missed(docs: Sequence[Document], mentions: list[Mention]) -> list[Me
                 words = words[1:]
             name = " ".join(words).removesuffix("'s").removesuffix("’s")
             end = start + len(name)
-            if not 2 <= len(words) <= 6 or doc.text[start:end] != name or not _ORG_WORDS.search(name):
+            place = 2 <= len(words) <= 4 and bool(_GEO_NAME.match(name))
+            if not 2 <= len(words) <= 6 or doc.text[start:end] != name:
+                continue
+            if not (place or _ORG_WORDS.search(name)):
                 continue
             if _TITLE_PREFIX.match(name) or any(a < end and start < b for a, b in taken[doc.id]):
                 continue
-            added.append(Mention(doc.id, start, end, name, "ORG"))
+            added.append(Mention(doc.id, start, end, name, "GPE" if place else "ORG"))
     return _in_document_order(docs, [*mentions, *added])
 
 
@@ -370,8 +374,16 @@ def _from_spacy(doc: Document, parsed: Any) -> Iterator[tuple[Mention, str | Non
         elif _ORG_WORDS.search(name) or any(c.isdigit() for c in name):
             label = "ORG" if label == "PERSON" else label  # "Halvorsen Chemicals", "Warehouse 4"
             proven = None
-        elif title or _speaks(doc.text, start, end, name):
-            proven = "PERSON"  # the small model often calls an unfamiliar person an organisation
+        elif (
+            title
+            or _speaks(doc.text, start, end, name)
+            or (
+                2 <= len(name.split()) <= 3
+                and _TITLE_COMMA_BEFORE.search(doc.text[max(0, start - 40) : start])
+            )
+        ):
+            # the small model often calls an unfamiliar person an organisation ("The mayor, Cormack Haldein,")
+            proven = "PERSON"
         elif _BODY_CALLED.search(doc.text[max(0, start - 40) : start]) or _BODY_ROLE.match(
             _appositive(doc.text, end) or "-"
         ):
@@ -534,9 +546,12 @@ def _from_rules(doc: Document) -> Iterator[Mention]:
         titled = _TITLE_PREFIX.match(joined)
         skip = titled.end() if titled else 0
         person_of = _PERSON_OF.match(joined[skip:])
-        speaks = _REPORT_VERB.match(text[start + len(joined) : start + len(joined) + 30])
+        speaks = _REPORT_VERB.match(
+            text[start + len(joined) : start + len(joined) + 30]
+        ) or _SAID_BEFORE.search(text[max(0, start - 20) : start])
         if person_of and speaks and _ORG_WORDS.search(joined[person_of.end() :]):
-            # "Piet Ormsby of Brackenford Council said": a person, then the body he speaks for
+            # "Piet Ormsby of Brackenford Council said", "…," said Chief Fire Officer Ngozi Brannigan of the
+            # Tarrandale Fire and Rescue Service": a person, then the body she speaks for
             head, at = person_of.group(1), start + skip
             role = " ".join(titled.group().split()).lower() if titled else _role(text, at, at + len(head))
             yield Mention(doc.id, at, at + len(head), head, "PERSON", role)
@@ -622,8 +637,10 @@ def _rule_type(text: str, start: int, end: int, words: list[str]) -> str | None:
     before, after = text[max(0, start - 60) : start], text[end : end + 30]
     if _ORG_WORDS.search(" ".join(words)) or (len(words) == 1 and words[0].isupper() and len(words[0]) >= 3):
         return "ORG"
-    if _STREET.search(" ".join(words)):
-        return "GPE"  # "Mill Lane", "City Hall"
+    if _STREET.search(" ".join(words)) or _GEO_NAME.match(" ".join(words)):
+        return "GPE"  # "Mill Lane", "City Hall", "the River Caddon"
+    if 2 <= len(words) <= 3 and re.match(r",\s+who\b", after):
+        return "PERSON"  # "spoke to Elsbeth Marwood, who lives by the bridge"
     if _BODY_CALLED.search(before) or (words[0] in ("St", "Saint") and text[end : end + 2] in _POSSESSIVE):
         return "ORG"  # "a group calling itself Grey Lantern", "at St Brennan's"
     if _title_before(before[-25:]) or _SAID_BEFORE.search(before):
@@ -687,9 +704,9 @@ _KIN_OR_AGENT_BEFORE = re.compile(
 def _role(text: str, start: int, end: int) -> str | None:
     """A title just before the name, or an appositive just after it."""
     before = text[max(0, start - 40) : start]
-    m = _title_before(before)
-    if m and m.group().strip():
-        return " ".join(m.group().split()).lower()
+    m = _title_before(before) or _TITLE_COMMA_BEFORE.search(before)
+    if m and m.group().strip(" ,"):
+        return " ".join(m.group().strip(" ,").split()).lower()
     return _appositive(text, end)
 
 

@@ -1,7 +1,8 @@
 """Actors: mentions grouped into people, organisations and places, each under one canonical name.
 
 People are matched across spellings in three steps. Full names join when they are nearly the same string
-(rapidfuzz ratio >= 85: "Jen Saki" / "Jen Psaki", "Teresa Okonko Lind" / "Teresa Okonkwo-Lind"), or when
+(rapidfuzz ratio >= 85: "Jen Saki" / "Jen Psaki", "Teresa Okonko Lind" / "Teresa Okonkwo-Lind"; >= 80 for a
+transcript's spelling by ear, "Cormack Haldein" / "Cormac Haldane"), or when
 they share a first name and a role ("fire chief Daniel Swamp" / "Fire Chief Daniel Marsh": a
 machine-translated surname). A surname alone joins the person whose surname it is or nearly is
 ("Marsch" -> Marsh); a garbled one ("Brov" for Lavrov) only when the same document names that person and
@@ -32,6 +33,7 @@ from newsfuse.provenance import SENTENCE_MATCH, Provenance, dice
 from newsfuse.represent import content_terms, stem
 
 SAME_NAME = 85  # rapidfuzz ratio for two spellings of one full name
+MISHEARD_NAME = 80  # for a full name a transcript spells by ear ("Cormack Haldein" / "Cormac Haldane")
 SAME_SURNAME = 80  # for a surname written alone
 GARBLED_SURNAME = 60  # for a surname alone, with the same-document and same-ending evidence
 COPIED_ALIKE = 50  # rapidfuzz ratio (or token-sort ratio) for a copy's name and the original's it stands for
@@ -59,21 +61,27 @@ class _Group:
 
 
 def resolve_actors(
-    mentions: Sequence[Mention], provenance: Provenance, copied: Mapping[int, int] | None = None
+    mentions: Sequence[Mention],
+    provenance: Provenance,
+    copied: Mapping[int, int] | None = None,
+    misheard: frozenset[str] = frozenset(),
 ) -> tuple[list[Actor], dict[int, str]]:
     """Actors, most mentioned first, and for each mention (by position in ``mentions``) its actor id.
     ``copied`` maps a mention in a rewritten copy to the mention of its original it stands for
-    (``copied_names``)."""
+    (``copied_names``); ``misheard`` are the documents that spell names by ear (broadcast transcripts)."""
     people = [i for i, m in enumerate(mentions) if m.type == "PERSON"]
     groups: list[_Group] = []
     member: dict[int, int] = {}
     part_of = _names_with_parts(mentions)
     within: dict[int, tuple[str, str]] = {}  # one-word "people" that are part of a place's or body's name
-    # Full names first, a hyphenated one before a transcript's spelling of its parts ("Adebayo Strand")
-    for i in sorted(people, key=lambda i: -len(re.split(r"[\s-]+", mentions[i].text))):
+    # Full names first, a hyphenated one before a transcript's spelling of its parts ("Adebayo Strand"), a
+    # name spelled by ear after every written spelling it may sound like
+    for i in sorted(
+        people, key=lambda i: (-len(re.split(r"[\s-]+", mentions[i].text)), mentions[i].doc_id in misheard)
+    ):
         m = mentions[i]
         if len(m.text.split()) >= 2:
-            g = _match_person(m, groups, mentions)
+            g = _match_person(m, groups, MISHEARD_NAME if m.doc_id in misheard else SAME_NAME)
         else:
             g = _match_surname(m, groups)
             if g is None and m.text in part_of:
@@ -100,17 +108,20 @@ def resolve_actors(
         key = key or (m.type, name_key(m.text))
         if key not in by_name:
             by_name[key] = len(groups)
-            groups.append(_Group(m.type))
+            groups.append(_Group(key[0]))  # a one-word "person" in a body's name is of the body's type
         groups[by_name[key]].add(m)
         member[i] = by_name[key]
     _join_types(groups, member, by_name)
     _join_acronyms(groups, member)
     _join_short_forms(groups, member)
     _join_copied(groups, member, copied or {}, mentions, provenance)
+    order = {id(m): i for i, m in enumerate(mentions)}
+    for group in groups:  # each actor's mentions in reading order, whichever order they were matched in
+        group.mentions.sort(key=lambda m: order[id(m)])
     groups_used = sorted(set(member.values()))
     ranked = sorted(groups_used, key=lambda g: _weight(groups[g], provenance), reverse=True)
     ids = {g: f"a{rank + 1}" for rank, g in enumerate(ranked)}
-    actors = [_actor(ids[g], groups[g], provenance) for g in ranked]
+    actors = [_actor(ids[g], groups[g], provenance, misheard) for g in ranked]
     return actors, {i: ids[g] for i, g in member.items()}
 
 
@@ -133,13 +144,18 @@ def place_key(name: str) -> str:
 
 
 _ISLE_OF = re.compile(r"^(?:isle|island) of ")
+_WATER_AFTER = re.compile(r" (river|lake)$")
 
 
 def name_key(name: str) -> str:
     """One key for the ways sources write one place or body: "Isle of Vesk" and "Vesk"; "Department of
     Justice" and "Justice Department" (a machine translation's "coast guard of Northmoor" and "Northmoor
-    Coastguard"); "Strathey Island Ferry" and "… Ferries". Words are stemmed and joined without spaces."""
+    Coastguard"); "Strathey Island Ferry" and "… Ferries"; "Caddon River" and "River Caddon". Words are
+    stemmed and joined without spaces."""
     key = _ISLE_OF.sub("", place_key(name))
+    water = _WATER_AFTER.search(key)
+    if water:  # "Caddon River" is the "River Caddon"
+        key = f"{water[1]} {key[: water.start()]}"
     head, of, tail = key.rpartition(" of ")
     if of and head and " " not in tail:
         key = f"{tail} {head}"
@@ -313,7 +329,7 @@ def _move(groups: list[_Group], member: dict[int, int], source: int, target: int
             member[i] = target
 
 
-def _match_person(m: Mention, groups: list[_Group], mentions: Sequence[Mention]) -> int | None:
+def _match_person(m: Mention, groups: list[_Group], same_name: float) -> int | None:
     first = m.text.split()[0].lower()
     text = m.text.lower()
     for g, group in enumerate(groups):
@@ -321,7 +337,7 @@ def _match_person(m: Mention, groups: list[_Group], mentions: Sequence[Mention])
             continue
         for name in group.full_names:
             tail = name.split(maxsplit=1)[-1]  # "Okonko Lind" is the surname part of "Teresa Okonkwo-Lind"
-            if max(fuzz.ratio(text, name.lower()), fuzz.ratio(text, tail.lower())) >= SAME_NAME:
+            if max(fuzz.ratio(text, name.lower()), fuzz.ratio(text, tail.lower())) >= same_name:
                 return g
         if any(n.split()[0].lower() == first for n in group.full_names) and _same_role(m, group):
             return g
@@ -435,7 +451,7 @@ def _weight(group: _Group, provenance: Provenance) -> tuple[int, int]:
     return (provenance.independent({m.doc_id for m in group.mentions}), len(group.mentions))
 
 
-def _actor(actor_id: str, group: _Group, provenance: Provenance) -> Actor:
+def _actor(actor_id: str, group: _Group, provenance: Provenance, misheard: frozenset[str]) -> Actor:
     spellings: dict[str, set[str]] = defaultdict(set)
     for m in group.mentions:
         spellings[m.text].add(m.doc_id)
@@ -446,9 +462,9 @@ def _actor(actor_id: str, group: _Group, provenance: Provenance) -> Actor:
     else:
         candidates = group.full_names or list(group.names)
 
-    # The spellings that count: a translation garbles any name; a spinner keeps people's names but swaps
-    # the words of a body's ("Halvering Metropolis Council").
-    garbled = provenance.translated if group.type == "PERSON" else provenance.rewritten
+    # The spellings that count: a translation garbles any name, a transcript spells people's by ear; a
+    # spinner keeps people's names but swaps the words of a body's ("Halvering Metropolis Council").
+    garbled = provenance.translated | misheard if group.type == "PERSON" else provenance.rewritten
     own = [m for m in group.mentions if m.doc_id not in garbled]
     if group.type == "ORG":
         # A body by its whole name ("Hennigan & Rusk Construction", not "Hennigan & Rusk"), unless most

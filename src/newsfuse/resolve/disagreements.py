@@ -257,9 +257,12 @@ def counted(text: str) -> dict[str, tuple[float, str, tuple[float, float]]]:
     return out
 
 
-# A length of time as an adjective: "12-year contract", "ten-day strike" (not an age: "57-year-old").
+# A length of time or a measure as an adjective: "12-year contract", "ten-day strike", "a 30-metre section"
+# (not an age: "57-year-old").
 _LENGTH_OF = re.compile(
-    rf"(?<![\w-])(?P<num>\d+|{_NUMBER_WORD})-(?P<unit>year|month|week|day)(?![\w-])", re.IGNORECASE
+    rf"(?<![\w-])(?P<num>\d+|{_NUMBER_WORD})-(?P<unit>year|month|week|day|hour|metre|meter|kilometre|kilometer|"
+    r"mile|foot|yard|inch|tonne|ton|acre|hectare|storey|story)(?![\w-])",
+    re.IGNORECASE,
 )
 
 
