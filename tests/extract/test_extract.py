@@ -532,3 +532,41 @@ def test_rule_mentions_find_a_river_and_a_titled_speaker_of_a_body_after_said():
         ("Ngozi Brannigan", "PERSON"),
         ("Tarrandale Fire Service", "ORG"),
     } <= mentions
+
+
+def test_a_quotation_after_a_sentence_reporting_its_speaker_is_theirs():
+    text = (
+        "Anyanwu added that strikes rarely shift the headline figure. “Where they do move things is the shape "
+        "of a deal.”\n\nThe talks ended. “Nobody expected them to go on this long.”"
+    )
+    assert [(q.text[:12], q.who) for q in extract_quotes([doc(text)])] == [
+        ("Where they d", "Anyanwu"),
+        ("Nobody expec", None),
+    ]
+
+
+def test_the_models_lower_case_the_and_cut_names_are_mended():
+    text = "Talks between the union and the Ministry of Schools and Skills failed."
+    assert tagged(text, ("the Ministry of Schools", "ORG")) == [("Ministry of Schools and Skills", "ORG")]
+    network = "The Tarransey Parents' Network said families had four days' notice."
+    assert tagged(network, ("The Tarransey Parents'", "ORG")) == [("Tarransey Parents' Network", "ORG")]
+    title = "The union's general secretary Tandiwe Marshbank was on the picket line."
+    assert tagged(title, ("Tandiwe Marshbank", "ORG")) == [("Tandiwe Marshbank", "PERSON")]
+
+
+def test_a_mislabelled_name_is_kept_where_it_is_plainly_a_place():
+    assert tagged("Schools across Tarransey were shut.", ("Tarransey", "PRODUCT")) == [("Tarransey", "GPE")]
+    assert tagged("Teachers in the Tarransey region struck.", ("Tarransey", "PRODUCT")) == [
+        ("Tarransey", "GPE")
+    ]
+    assert tagged("He starred in Hamlet last year.", ("Hamlet", "WORK_OF_ART")) == []
+
+
+def test_rule_mentions_keep_a_body_named_with_and_whole_and_read_accented_names():
+    [d] = cleaned(
+        "=== a.txt\nThe Regional Arbitration and Conciliation Service (RACS) will meet both sides.\n\n"
+        '"They come back through the door," said Benedikt Ferreira-Löwe.\n'
+    )
+    mentions = {(m.text, m.type) for m in extract_mentions([d], Settings(ner="rules"))}
+    assert ("Regional Arbitration and Conciliation Service", "ORG") in mentions
+    assert ("Benedikt Ferreira-Löwe", "PERSON") in mentions

@@ -485,6 +485,12 @@ def test_one_person_under_a_shorter_name_is_no_dispute_about_who_said_it():
         {"id": "b", "text": f'"{quote}," Mohammed said on Monday.'},
     ]
     assert [d for d in brief(docs).disagreements if d.kind == "speaker"] == []
+    line = "If this is what sport is about when it comes to children, I want no part of it"
+    father = [
+        {"id": "a", "text": f'"{line}," Todd Powell said after the match.'},
+        {"id": "b", "text": f'"{line}," said Powell Sr. on Sunday.'},
+    ]
+    assert [d for d in brief(father).disagreements if d.kind == "speaker"] == []
 
 
 def test_an_approximate_time_allows_a_few_minutes_and_a_date_conflict_is_days_not_years():
@@ -560,6 +566,13 @@ def test_a_transcripts_spelling_by_ear_joins_the_written_name():
     assert by_name["Tobiah Krasniqi"] == {"Tobias Krasnicki", "Tobias Krasniki"}
     written, _ = resolve_actors(mentions, NO_COPIES)
     assert len(written) == 4  # an article's "Cormack Haldein" is someone else
+    tagged_a_body = [mention("a", "Oluwaseun Brackley"), mention("t", "Olu Brackley", "ORG")]
+    [olu], _ = resolve_actors(tagged_a_body, NO_COPIES, misheard=frozenset({"t"}))
+    assert (olu.name, olu.type, [x.name for x in olu.aliases]) == (
+        "Oluwaseun Brackley",
+        "PERSON",
+        ["Olu Brackley"],
+    )
 
 
 def test_a_river_is_one_place_whichever_side_its_word_is_on():

@@ -85,10 +85,14 @@ _GEO_NAME = re.compile(rf"^{_GEO_WORD}\s")
 _BODY_OF_BEFORE = re.compile(r"(?<![\w.])((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+) (?:for|of) (?:the )?$")
 # The first half of a coordinated name the model cut in two ("Kellsport Fire and | Rescue").
 _COORDINATED_BEFORE = re.compile(r"(?<![\w.])[A-Z][a-z]+(?: [A-Z][a-z]+)* and $")
+# A body's name "X of Y" and the second half of what it is "of" ("Ministry of Schools | and Skills"): one
+# capitalized word after "and", no name of its own after it.
+_BODY_OF = re.compile(r"^[A-Z][a-z]+ (?:of|for) [A-Z][a-z]+$")
+_AND_PART_AFTER = re.compile(r" and [A-Z][a-z]+(?! [A-Z])")
 # A capitalized word right before a name the model tagged, which it left out ("Gwen Halloran").
 _WORD_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*) $")
 # Capitalized words after a name, maybe after a possessive ("St Brennan|'s Hospital").
-_CAPITALIZED_AFTER = re.compile(r"(?:['’]s)?(?: [A-Z][a-z]+){1,3}")
+_CAPITALIZED_AFTER = re.compile(r"(?:['’]s?)?(?: [A-Z][a-z]+){1,3}")  # "Tarransey Parents|' Network" too
 # A number after a name makes it a thing, not a person ("Warehouse 4", "Gate 12").
 _NUMBER_AFTER = re.compile(r"^ \d+[A-Za-z]?\b")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
@@ -119,7 +123,10 @@ _ORG_WORDS = re.compile(
 )
 # A plural's apostrophe inside a name runs on ("United Mineworkers' Federation"); so does a name's inner
 # capital ("DeLorey", "McAllister").
-_NAME_WORD = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z]?[a-z]+)*(?:(?<=s)['’](?= [A-Z]))?"
+# Letters beyond ASCII count ("Ferreira-Löwe", "Wałęsa").
+_CAP = "[A-ZÀ-ÖØ-Þ]"
+_LOW = "[a-zß-öø-ÿ\u0100-\u017f]"
+_NAME_WORD = rf"{_CAP}{_LOW}+(?:{_CAP}{_LOW}+)?(?:[-'’]{_CAP}?{_LOW}+)*(?:(?<=s)['’](?= [A-Z]))?"
 _NAME_RUN = re.compile(
     rf"\b(?:{_NAME_WORD}|[A-Z]{{2,}}(?:-[A-Z][a-z]+)?|(?:[A-Z]\.){{2,}})"
     rf"(?:\s+(?:(?:of|for|and|&|the|de|al|van|von|da)\s+){{0,2}}(?:{_NAME_WORD}|[A-Z]{{2,}}|(?:[A-Z]\.){{2,}}))*"
@@ -352,6 +359,8 @@ def _from_spacy(doc: Document, parsed: Any) -> Iterator[tuple[Mention, str | Non
         text = _TRAILING_LOWER.sub("", ent.text.strip(" .,;:'’\"“”"))  # "Tomasz Wrzesniewski told"
         if text.endswith(("'s", "’s")):
             text = text[:-2]
+        if text.lower().startswith("the "):  # "the Ministry of Schools" mid-sentence
+            text = text[4:]
         if (
             label is None
             or not text
@@ -360,9 +369,7 @@ def _from_spacy(doc: Document, parsed: Any) -> Iterator[tuple[Mention, str | Non
             or text in _ABBREVIATIONS
         ):
             continue
-        start = ent.start_char + ent.text.index(text[0]) if text else ent.start_char
-        if text.lower().startswith("the "):
-            text, start = text[4:], start + 4
+        start = ent.start_char + ent.text.index(text)
         text, start, label, geographic = _widen(doc.text, text, start, label, previous_end)
         previous_end = start + len(text)
         name, start, title = _strip_title(text, start)
@@ -379,10 +386,14 @@ def _from_spacy(doc: Document, parsed: Any) -> Iterator[tuple[Mention, str | Non
             or _speaks(doc.text, start, end, name)
             or (
                 2 <= len(name.split()) <= 3
-                and _TITLE_COMMA_BEFORE.search(doc.text[max(0, start - 40) : start])
+                and (
+                    _TITLE_COMMA_BEFORE.search(doc.text[max(0, start - 40) : start])
+                    or _title_before(doc.text[max(0, start - 25) : start])
+                )
             )
         ):
-            # the small model often calls an unfamiliar person an organisation ("The mayor, Cormack Haldein,")
+            # the small model often calls an unfamiliar person an organisation ("The mayor, Cormack Haldein,",
+            # "the union's general secretary Tandiwe Marshbank")
             proven = "PERSON"
         elif _BODY_CALLED.search(doc.text[max(0, start - 40) : start]) or _BODY_ROLE.match(
             _appositive(doc.text, end) or "-"
@@ -394,9 +405,16 @@ def _from_spacy(doc: Document, parsed: Any) -> Iterator[tuple[Mention, str | Non
             _appositive(doc.text, end) or "-"
         ):
             proven = "GPE"  # "in Port Alder", "Port Alder, a city of about 85,000 people"
+        elif _PLACE_NOUN_AFTER.match(doc.text, end):
+            proven = "GPE"  # "the Tarransey region"
         else:
             proven = None
-        if mistaken and proven != "PERSON":
+        # A mislabelled name counts where it speaks or plainly is a place ("schools across Tarransey", not
+        # "starred in Hamlet")
+        if mistaken and not (
+            proven == "PERSON"
+            or (proven == "GPE" and not re.search(r"\bin\s+$", doc.text[max(0, start - 5) : start]))
+        ):
             continue
         if (
             label == "PERSON"
@@ -412,7 +430,8 @@ def _from_spacy(doc: Document, parsed: Any) -> Iterator[tuple[Mention, str | Non
 def _widen(text: str, name: str, start: int, label: str, previous_end: int) -> tuple[str, int, str, bool]:
     """Put back what the small model leaves out of a name: the geographic word before it ("River Vessen":
     a place), the first half of a coordinated name ("Kellsport Fire and Rescue") or a body's word before "for"
-    ("Agency for Air Navigation Services"), a number after it
+    ("Agency for Air Navigation Services"), the second half of what a body is "of" ("Ministry of Schools and
+    Skills"), a number after it
     ("Warehouse 4": a thing, not a person), a person's first name at a sentence start ("Gwen Halloran") and
     the first word of a body's name ("The Marine Casualty Investigation Branch").
     Nothing is taken from the name the model tagged before this one."""
@@ -432,6 +451,9 @@ def _widen(text: str, name: str, start: int, label: str, previous_end: int) -> t
             label,
             False,
         )
+    second_part = _AND_PART_AFTER.match(text, start + len(name))
+    if label == "ORG" and second_part and _BODY_OF.match(name) and is_body_word(name.split()[0]):
+        return name + second_part.group(), start, label, False  # "Ministry of Schools| and Skills"
     word = _WORD_BEFORE.search(before)
     body = _ORG_WORDS.search(name)
     body_after = None if body else _body_words_after(text, start + len(name))
@@ -587,12 +609,19 @@ def _from_rules(doc: Document) -> Iterator[Mention]:
 def _name_runs(text: str) -> Iterator[tuple[int, str]]:
     """Runs of capitalized words, split where "and" joins two names ("Pellingford and Ashcombe Vale",
     "Fellside Community Hospital and Wrenmouth Royal Infirmary") rather than parts of one ("Fire and
-    Rescue"): the part after it has two words or more, or the part before ends with a body's word."""
+    Rescue", "Regional Arbitration and Conciliation Service"): the part after it has two words or more, or
+    the part before ends with a body's word, and a body's word does not close the run unless one is before
+    the "and" too."""
     for m in _NAME_RUN.finditer(text):
         start, run = m.start(), m.group()
         while " and " in run:
             head, tail = run.split(" and ", 1)
-            if _TITLE_PREFIX.match(head) or (len(tail.split()) < 2 and not is_body_word(head.split()[-1])):
+            one_body = is_body_word(tail.split()[-1]) and not any(is_body_word(w) for w in head.split())
+            if (
+                _TITLE_PREFIX.match(head)
+                or (len(tail.split()) < 2 and not is_body_word(head.split()[-1]))
+                or one_body  # "Regional Arbitration and Conciliation Service"
+            ):
                 break  # "Councillors Gareth Lowe and Ines Baptiste" is split by its title, later
             couple = len(head.split()) == 1 and len(tail.split()) == 2
             if not couple or _PLACE_BEFORE.search(text[max(0, start - 12) : start]):

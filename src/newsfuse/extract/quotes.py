@@ -4,9 +4,10 @@ A quotation is text between curly or straight double quotes of at least ``MIN_WO
 ones are scare quotes: “fake escalation”). Its attribution is read from the sentence around it:
 ``“…,” Marsh said``, ``“…,” said Marsh``, ``Marsh said: “…”``, ``according to Marsh``, ``“…,” she said``,
 ``“…,” the chief said``, with what the speaker is between name and verb (``Dree, coxswain of the
-lifeboat, said: “…”``). A quotation whose attribution comes later in a following paragraph is left
-unattributed rather than guessed. In a transcript, each speaker's turn (after a ``name:`` marker the
-cleaner removed) is speech by that speaker.
+lifeboat, said: “…”``), or the sentence before it in its paragraph reporting what the speaker said
+(``Anyanwu added that strikes rarely shift the figure. “Where they do…”``). A quotation whose attribution
+comes later in a following paragraph is left unattributed rather than guessed. In a transcript, each
+speaker's turn (after a ``name:`` marker the cleaner removed) is speech by that speaker.
 """
 
 from __future__ import annotations
@@ -112,7 +113,16 @@ def _attribution(paragraph: str, open_at: int, close_at: int) -> tuple[str | Non
     according = _ACCORDING.search(paragraph, sentence_start, open_at)
     if according:
         return _name(according.group("who")), according.start("who")
+    if not paragraph[sentence_start:open_at].strip():  # the quotation opens its sentence
+        previous_start = max(paragraph.rfind(". ", 0, max(sentence_start - 2, 0)), -1) + 1
+        reported = _REPORTED_BEFORE.match(paragraph, previous_start, sentence_start)
+        if reported:  # “Anyanwu added that strikes rarely shift the figure. “Where they do…”
+            return _name(reported.group("who")), reported.start("who")
     return None, None
+
+
+# A sentence that reports what its subject said, without quoting: the quotation that follows is theirs.
+_REPORTED_BEFORE = re.compile(rf"\s*{_WHO}{_DESCRIBED}\s+(?:{_VERBS})\s+(?:that\s+)?[a-z]")
 
 
 def _name(who: str) -> str:

@@ -97,7 +97,9 @@ def resolve_actors(
     for i, m in enumerate(mentions):
         if m.type == "PERSON" and i not in within:
             continue
-        person = _person_named(m, groups) if i not in within else None  # "Okonkwo-Lind" tagged ORG
+        # "Okonkwo-Lind" tagged ORG; a transcript's "Olu Brackley" tagged ORG
+        same_name = MISHEARD_NAME if m.doc_id in misheard else SAME_NAME
+        person = _person_named(m, groups, same_name) if i not in within else None
         if person is not None:
             groups[person].add(m)
             member[i] = person
@@ -397,17 +399,23 @@ def _match_first_name(m: Mention, groups: list[_Group]) -> int | None:
     return hits[0] if len(hits) == 1 else None
 
 
-def _person_named(m: Mention, groups: list[_Group]) -> int | None:
+def _person_named(m: Mention, groups: list[_Group], same_name: float) -> int | None:
     """A name tagged a place or a body that is a person's surname or name, hyphens aside ("Okonkwo-Lind";
-    a transcript's "Adebayo Strand")."""
+    a transcript's "Adebayo Strand"), or a full name with no body's word in it that is nearly a person's
+    (a transcript's "Olu Brackley" for Oluwaseun Brackley)."""
     text = _unhyphenated(m.text.lower().removesuffix("'s").removesuffix("’s"))
+    people = [(g, group) for g, group in enumerate(groups) if group.type == "PERSON" and group.full_names]
     hits = [
         g
-        for g, group in enumerate(groups)
-        if group.type == "PERSON"
-        and group.full_names
-        and text in {_unhyphenated(n) for n in group.surnames() | {n.lower() for n in group.names}}
+        for g, group in people
+        if text in {_unhyphenated(n) for n in group.surnames() | {n.lower() for n in group.names}}
     ]
+    if not hits and len(text.split()) >= 2 and not any(is_body_word(w) for w in m.text.split()):
+        hits = [
+            g
+            for g, group in people
+            if any(fuzz.ratio(text, n.lower()) >= same_name for n in group.full_names)
+        ]
     return hits[0] if len(hits) == 1 else None
 
 

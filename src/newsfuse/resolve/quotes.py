@@ -335,10 +335,11 @@ MAX_DISPUTED_SPEAKERS = 3
 
 def _join_one_persons_names(by_speaker: dict[str, list[int]], names: dict[str, str]) -> None:
     """Speakers whose names one contains the other's are one person the actors kept apart ("Chuck Rosenberg"
-    and "DEA Acting Administrator Chuck Rosenberg", "Mohammed" and "Mohammad Bin Salman")."""
+    and "DEA Acting Administrator Chuck Rosenberg", "Mohammed" and "Mohammad Bin Salman", "Powell Sr" and
+    "Todd Powell")."""
 
     def words(speaker: str) -> list[str]:
-        return names.get(speaker, speaker).lower().split()
+        return [w for w in names.get(speaker, speaker).lower().split() if w.rstrip(".,") not in _GENERATIONS]
 
     for a in list(by_speaker):
         for b in list(by_speaker):
@@ -349,6 +350,7 @@ def _join_one_persons_names(by_speaker: dict[str, list[int]], names: dict[str, s
 
 
 SAME_WORD = 85
+_GENERATIONS = frozenset("sr jr ii iii iv".split())
 
 
 def _span(q: QuoteMention) -> Span:
