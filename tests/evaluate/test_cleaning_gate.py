@@ -49,7 +49,7 @@ GATES = {
         ROOT / "tests/data/cleaning-heldout5",
         (0.95, 0.95, 0.9),
     ),
-    # heldout6 is the blind set: scored by benchmarks/quality_gate.py, never gated or tuned on.
+    # heldout7 is the blind set: scored by benchmarks/quality_gate.py, never gated or tuned on.
 }
 
 
