@@ -7,8 +7,9 @@ the cross-source stages (copies, quotes and speakers, actors, dates, conflicts p
 it is never used to tune the cleaner and `-v` does not print its misses: its numbers are the
 honest estimate of how the cleaner does on chrome it has not seen. `-heldout6` and `-heldout5` (also written
 blind) played that part before; they now play the "seen" role, and their misses may be used for tuning.
-`-heldout4` was never tuned on either, but its misses were once printed during stop 12. `tests/data/cleaning-heldout`, `-heldout2` and
-`-heldout3` played the blind part until stop 12, when their misses were used to tune the cleaner.
+`-heldout4` was never tuned on either, but its misses were once printed during stop 12.
+`tests/data/cleaning-heldout`, `-heldout2` and `-heldout3` played the blind part until stop 12, when their
+misses were used to tune the cleaner.
 
 `tests/data/crosssource-blind/*.cross.json` are the blind cross-source clusters: written by someone who had not
 read the extractors, resolvers, cleaner, alignment or provenance code, and never used to tune them. They are scored

@@ -326,3 +326,95 @@ def test_a_label_or_counter_after_the_reporting_goes_whatever_its_language():
         "Pročitajte još:\nCijene goriva ponovo rastu treći tjedan zaredom\n\nKomentari (2)\n"
     )
     assert doc.text.rstrip().endswith("up to 14 years in the province.")
+
+
+def test_a_newsletter_platforms_appeals_placeholders_and_footer_go():
+    raw = (
+        "Records show the plant discharged solvent into the river for months before anyone was told\n\n"
+        "The plant released water containing a banned solvent into the river on at least 46 days between April "
+        "and August, according to discharge reports the company filed with the state.\n\n"
+        "The Dispatch is free to read and funded by its readers. Join 6,200 others and get every investigation "
+        "by email.\n\nType your email…\n\n"
+        "The state received the first of those reports on May 12, and residents were not told until September, "
+        "when the department issued a short notice.\n\n"
+        "Thanks for reading The Dispatch! This post is public, so pass it on.\n\nWrite a comment…\n\n"
+        "Who actually sits on the water board?\n\n"
+        "© 2031 Tamsin Kerr · Privacy · Terms\nMade with Inkpost — start your own newsletter in minutes\n"
+    )
+    reasons = reasons_by_line(raw)
+    assert reasons["Type your email…"] and reasons["Write a comment…"]
+    assert (
+        reasons[
+            "The Dispatch is free to read and funded by its readers. Join 6,200 others and get every "
+            "investigation by email."
+        ]
+        == "boilerplate:paywall"
+    )
+    assert (
+        reasons["Thanks for reading The Dispatch! This post is public, so pass it on."]
+        == "boilerplate:sign-off"
+    )
+    assert reasons["Who actually sits on the water board?"] == "structure:after-article-end"
+    assert reasons["© 2031 Tamsin Kerr · Privacy · Terms"] == "boilerplate:copyright"
+    assert (
+        reasons[
+            "The state received the first of those reports on May 12, and residents were not told until "
+            "September, when the department issued a short notice."
+        ]
+        is None
+    )
+
+
+def test_bios_offers_credited_captions_and_live_page_notes_go():
+    for line, reason in (
+        (
+            "Margo Pellister covers extreme weather and infrastructure for United Newswire from its bureau.",
+            "author-box",
+        ),
+        ("Kasimir Oyelaran is a senior reporter at Circuitline covering payments and banking.", "author-box"),
+        ("18+ | New customers only. Bet £10, get £30 in free bets. T&Cs apply.", "advertisement"),
+        (
+            "Is your cloud bill out of control? See how Nimbrant cut costs by 40% — download the free guide",
+            "advertisement",
+        ),
+        ("All times are local (GMT+1)", "timestamp"),
+        (
+            "This story is available exclusively to Circuitline Pro subscribers. Upgrade for full access.",
+            "paywall",
+        ),
+        (
+            "Copyright 2031 NRT. Links to other websites are provided for convenience; NRT takes no responsibility.",
+            "copyright",
+        ),
+    ):
+        assert pattern_reason(line) == (f"boilerplate:{reason}", False), line
+    raw = (
+        "Brannock recalls 2 million jars of nut butter\n\n"
+        "Brannock Foods is recalling about 2 million jars of peanut butter after testing found listeria at its "
+        "factory, the company said Tuesday.\n\n"
+        "Jars of Brannock Golden Spread on a supermarket shelf in Doverel. (The Corley Standard)\n\n"
+        "No illnesses have been confirmed, but the state health department said it was looking into two cases.\n"
+    )
+    reasons = reasons_by_line(raw)
+    assert reasons[
+        "Jars of Brannock Golden Spread on a supermarket shelf in Doverel. (The Corley Standard)"
+    ] == ("caption:photo")
+
+
+def test_the_headline_sits_above_its_standfirst_and_a_summarys_bullets_stay():
+    raw = (
+        "Local News > City Hall\n\nCouncil closes two libraries, raises taxes in split vote on budget\n\n"
+        "Eastgate and Millbrook branches to shut Sept. 30 as the council plugs a $7.4 million budget hole\n\n"
+        "Anneliese Durrow\n\nPosted Jun 10, 2031 10:48 PM\n\n"
+        "The City Council voted 5-4 late Tuesday to close two libraries and raise taxes, approving a budget "
+        "that members called the most painful in a generation.\n\n"
+        "Summary\n"
+        "The ferry struck rocks off Skerrin Point at about 07:40 on her way from Port Kellan to the Isle of Tarrow\n"
+        "The coastguard says the vessel is stable but holed below the waterline\n"
+        "Tarrow Sea Lines has cancelled all sailings for the rest of the weekend\n\n"
+        "Branch librarians said the Millbrook library had served the east side of the city since 1931.\n"
+    )
+    reasons = reasons_by_line(raw)
+    assert reasons["Council closes two libraries, raises taxes in split vote on budget"] == "metadata:title"
+    assert reasons["The coastguard says the vessel is stable but holed below the waterline"] is None
+    assert reasons["Tarrow Sea Lines has cancelled all sailings for the rest of the weekend"] is None

@@ -208,3 +208,10 @@ def test_a_menu_over_a_date_line_is_two_lines_and_a_double_spaced_menu_is_no_hea
         f"Harbour closes after storm\n\nPosted on 04/03/2033 by admin\n\n{BODY}\n"
     )
     assert paged.title == "Harbour closes after storm"
+
+
+def test_a_date_line_with_at_before_its_clock_dates_the_page():
+    [doc] = cleaned(
+        f"=== a.txt\nHarbour closes after storm\n\nBy Kasimir Oyelaran\n\nMarch 4, 2031 at 5:17 PM PST\n\n{BODY}\n"
+    )
+    assert doc.date == "2031-03-04"

@@ -133,21 +133,30 @@ def _mark_title(lines: Sequence[Line], reasons: list[str | None], known_title: s
         None,
     )
     near = [c for c in candidates if block is not None and block - 3 <= c < block]
-    reasons[_about_the_story(near or candidates, lines)] = TITLE
+    chosen = _about_the_story(near or candidates, lines)
+    # A standfirst under the headline is as long or longer ("Eastgate and Millbrook branches to shut Sept. 30
+    # as city plugs a $7.4 million hole" under "Council closes two libraries, …"): the line above is the title.
+    above = chosen - 1
+    if above in candidates and lines[above].words <= lines[chosen].words and _tells_the_story(above, lines):
+        chosen = above
+    reasons[chosen] = TITLE
 
 
 def _about_the_story(candidates: list[int], lines: Sequence[Line]) -> int:
     """The first candidate that shares two content words with the story below it; a tagline ("Your news,
     all in one place") or a consent button ("Yes, that's fine") shares none. The first, if none does."""
+    return next((c for c in candidates if _tells_the_story(c, lines, below=candidates[-1])), candidates[0])
+
+
+def _tells_the_story(i: int, lines: Sequence[Line], below: int | None = None) -> bool:
+    """The line shares two content words with the reporting below it (below line ``below``, if given)."""
     body = {
         term
-        for line in lines[candidates[-1] + 1 :]
+        for line in lines[(i if below is None else below) + 1 :]
         if is_reporting(line, None)
         for term in content_terms(line.text)
     }
-    return next(
-        (c for c in candidates if len(body.intersection(content_terms(lines[c].text))) >= 2), candidates[0]
-    )
+    return len(body.intersection(content_terms(lines[i].text))) >= 2
 
 
 def _opens_with_a_word(text: str) -> bool:
@@ -212,7 +221,14 @@ def _mark_captions(lines: Sequence[Line], reasons: list[str | None]) -> None:
         near_credit = (
             i + 1 < len(lines) and reasons[i + 1] == "boilerplate:photo-credit" and not _reports(line)
         )
-        if near_credit or CAPTION_CUES.search(line.text):
+        credit = _CREDIT_AFTER.search(line.text)
+        credited = (
+            credit is not None
+            and bool(OUTLET_WORDS.search(credit.group(1)))
+            and line.words <= 40
+            and not _REPORTING_VERB.search(line.text)
+        )
+        if near_credit or credited or CAPTION_CUES.search(line.text):
             reasons[i] = "caption:photo"
 
 
@@ -222,6 +238,8 @@ def _reports(line: Line) -> bool:
 
 
 _REPORTING_VERB = re.compile(r"\b(?:said|says|told|according to)\b")
+# A picture's credit after its caption: "Jars of … on a supermarket shelf in Doverel. (The Corley Standard)".
+_CREDIT_AFTER = re.compile(r"\.\s*\(((?:[Tt]he )?[A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*){0,4})\)\s*$")
 
 
 def _mark_after_end(lines: Sequence[Line], reasons: list[str | None], ends_article: list[bool]) -> None:
@@ -255,7 +273,7 @@ def _mark_unpunctuated(lines: Sequence[Line], reasons: list[str | None]) -> None
         )
         for i in range(len(lines))
     ]
-    for i in _list_items(lines, short, first, last):
+    for i in [*_list_items(lines, short, first, last), *_bullet_sentences(lines, reasons)]:
         short[i] = False
     for i, line in enumerate(lines):
         if not short[i]:
@@ -271,6 +289,22 @@ def _mark_unpunctuated(lines: Sequence[Line], reasons: list[str | None]) -> None
 
 _LABEL_END = re.compile(r"(?::|\(\d+\))\s*$")
 _BULLET = re.compile(r"^[•▪◦*–-]\s+\w")
+
+
+def _bullet_sentences(lines: Sequence[Line], reasons: list[str | None]) -> list[int]:
+    """Lines of eight words or more in a run of unpunctuated lines that has one too long for a headline (over
+    16 words): a summary's bullet points, sentences without their full stops ("The coastguard says the vessel
+    is stable but holed below the waterline")."""
+    out: list[int] = []
+    run: list[int] = []
+    for i, line in enumerate([*lines, None]):
+        if line is not None and reasons[i] is None and not is_sentence_like(line):
+            run.append(i)
+            continue
+        if any(lines[j].words > 16 for j in run):
+            out.extend(j for j in run if lines[j].words >= 8)
+        run = []
+    return out
 
 
 def _list_items(lines: Sequence[Line], short: list[bool], first: int, last: int) -> list[int]:

@@ -61,8 +61,9 @@ def _block_to_lines(raw: str, block: list[tuple[int, int]]) -> list[Line]:
 
 def _hard_wrapped(texts: list[str]) -> bool:
     """Lines of one block wrapped at a fixed width: all but the last long-ish, most not ending a sentence,
-    none split by " | " as menus and folio lines are (a menu over a date line is two lines, not one)."""
-    if len(texts) < 2 or any(" | " in t for t in texts):
+    none split by " | " or " · " as menus, folio and footer lines are, none a copyright line (a menu over a
+    date line, or a footer's copyright and links, are lines of their own)."""
+    if len(texts) < 2 or any(" | " in t or " · " in t or t.startswith(("©", "Copyright")) for t in texts):
         return False
     body = texts[:-1]
     if not all(40 <= len(t) <= 100 for t in body):

@@ -30,7 +30,7 @@ def _p(
 
 _DASHES = r"[\s\-–—•*|·_=]*"
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?\.?"
-_CLOCK = r"(?:\s*[,|·•–/-]?\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
+_CLOCK = r"(?:\s*(?:[,|·•–/-]|at)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
 # A site's own clock or a date line's lead-in ("Today: Monday 8 November 2032").
 _TODAY = r"(?:(?:today|today's date|date)\s*[:,-]?\s*)?"
 _MONTH = (
@@ -55,6 +55,14 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
         "advertisement",
         r"^(?:advertisement|sponsored|paid (?:content|post)|ad)\s*[-–—:|·•]\s+.{1,100}$",
         max_words=16,
+    ),
+    # A promotion inside the page: a betting offer's small print, a free download in exchange for an email.
+    _p(
+        "advertisement",
+        r"^.*\b(?:t&cs apply|new customers only|gamble responsibly|begambleaware)\b.*$"
+        r"|^.{0,120}\b(?:download|get) (?:the|our|your) free (?:guide|e-?book|report|white ?paper|checklist)\b.*$",
+        max_words=40,
+        cues=("t&cs", "new customers", "gamble", "free "),
     ),
     _p(
         "source-link",
@@ -86,10 +94,20 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
         r"|this (?:live )?blog (?:is now closed|has (?:now )?ended)\b.*"
         r"|comments (?:on this .{1,30})?(?:have been|are|were) (?:switched|turned) off\b.*"
         r"|save my name, email,? and website.*|cancel reply|post comment|submit comment|you must be logged in"
+        r"|write a (?:comment|reply)\W*"
         r" to post a comment\.?|be the first to comment.*|log in to comment|sign in to comment)$",
         ends_article=True,
     ),
     _p("author-box", r"^about (?:the )?(?:author|admin|[a-z]+(?: [a-z]+)?)$", ends_article=True),
+    # A reporter's biography: "Margo Pellister covers extreme weather … for United Newswire …", "Kasimir
+    # Oyelaran is a senior reporter at Circuitline covering payments…".
+    _p(
+        "author-box",
+        r"^(?:[A-Z][\w'’-]+ ){1,3}(?:covers .{3,120}\bfor (?:the )?[A-Z]|is an? (?:[\w-]+ ){0,3}(?:reporter|"
+        r"correspondent|writer|editor|journalist|columnist) (?:at|for|with) .{1,60}\bcovering\b).*$",
+        max_words=60,
+    ),
+    _p("sign-off", r"^thanks for reading\b.*$", ends_article=True, max_words=30),
     _p(
         "author-box",
         r"^.{0,80}\bis (?:an?|the|[A-Z][\w ]{1,40}['’]s) (?:[\w-]+ ){0,4}(?:reporter|correspondent|writer|"
@@ -125,7 +143,7 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
     ),
     _p(
         "newsletter",
-        r"^(?:newsletter|get the latest news.*|enter your email.*|thanks for signing up.*"
+        r"^(?:newsletter|get the latest news.*|(?:enter|type) your email.*|thanks for signing up.*"
         r"|(?:your )?email(?: address)?\W*\[?\s*(?:sign up|subscribe|submit|go)\s*\]?"
         r"|no spam\W+unsubscribe (?:at )?any ?time\.?|unsubscribe (?:at )?any ?time\.?"
         r"|never miss (?:a|an|another) [\w-]+\W.{0,80})$",
@@ -172,6 +190,9 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
         r"|donate (?:now|today)|depends on (?:readers|reader support)|is an? (?:independent )?nonprofit newsroom"
         r"|if (?:reporting|journalism|stories) like this matters?|register to (?:unlock|read|continue)"
         r"|this article is free to read|free to read because|readers? (?:choose|chose) to support"
+        r"|(?:this|the) (?:story|post) is (?:only )?(?:available|open) (?:exclusively )?to .{1,40}\bsubscribers"
+        r"|upgrade (?:now )?(?:for|to get) (?:full|unlimited) access|funded by (?:its|our) readers"
+        r"|join [\d,.]+k? (?:others|other (?:readers|subscribers))"
         r"|if you value (?:(?:local|independent) )?(?:news|reporting|journalism|our (?:work|reporting)))\b.*$",
         max_words=30,
         cues=(
@@ -192,6 +213,11 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
             "choose to support",
             "chose to support",
             "you value",
+            "story is",
+            "post is",
+            "upgrade",
+            "funded by",
+            "join ",
         ),
     ),
     _p(
@@ -231,7 +257,7 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
         r"pool|handout|shutterstock|alamy)\b)[^.!?|]{1,60}(?:\s\|\s[^.!?|]{1,60}){1,5}$",
         max_words=14,
     ),
-    _p("menu", r"^[^.!?|]{1,40}(?:\s\|\s[^.!?|]{1,40}){2,}$", max_words=16),
+    _p("menu", r"^[^.!?|]{1,40}(?:\s\|\s[^.!?|]{1,40}){2,}$", max_words=24),
     _p("menu", r"^[^.!?|]{1,25}(?:\s\|\s[^.!?|]{1,25})+$", max_words=8),
     _p("menu", r"^\w[\w'’&-]*(?: [\w'’&-]+){0,2}(?: {2,}\w[\w'’&-]*(?: [\w'’&-]+){0,2}){2,}$", max_words=12),
     _p("gallery", r"^(?:(?:image|photo|slide|picture) )?\d{1,3}\s*(?:/|of)\s*\d{1,3}$"),
@@ -241,6 +267,7 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
         r"|date:\s).{0,60}$",
     ),
     _p("timestamp", r"^\d+\s*(?:min(?:ute)?s?|hours?|hrs?)\s+(?:read|ago)$"),
+    _p("timestamp", r"^all times (?:are )?(?:local|in [\w ]{1,30}|[A-Z]{2,4})\b.{0,30}$", max_words=12),
     _p(
         "timestamp",
         rf"^(?:{_WEEKDAY}\s*,?\s*)?{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}{_CLOCK}\s*[|·•,-]?\s*(?:updated|modified)\b.{{0,40}}$",
@@ -281,6 +308,7 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
     _p(
         "copyright",
         r"^(?:©|copyright|\(c\))\s*.{0,80}$|^.{0,60}\ball rights reserved\b.*$"
+        r"|^(?:©|copyright|\(c\))\s*(?:\d{4}\s*)?[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,4}\.\s.{0,200}$"
         r"|^(?:©|copyright|\(c\))\s*.{0,80}\b(?:reproduced|reprinted|used) with permission\b.*$"
         r"|^.{0,40}\bthis copy is for your personal,? non-?commercial use\b.*$"
         r"|^.{0,60}\b(?:licensed under (?:a |the )?creative commons|republished under a creative commons)\b.*$"
@@ -359,7 +387,7 @@ BYLINE = re.compile(
 
 # Words that name news outlets ("Gazette", "News", "Radio"): a short capitalized name with one is an outlet.
 OUTLET_WORDS = re.compile(
-    r"\b(?:news|times|post|herald|gazette|chronicle|ledger|star|tribune|journal|courier|daily|wire|press|"
+    r"\b(?:news|newswire|times|post|herald|gazette|chronicle|ledger|star|tribune|journal|courier|daily|wire|press|"
     r"observer|guardian|mail|express|telegraph|record|review|register|sun|standard|independent|today|radio|"
     r"tv|television|tidende|zeitung|monitor|bulletin|dispatch|examiner|inquirer|week|weekly|"
     r"magazine|networks?|broadcasting|agency|desk|service)\b",
