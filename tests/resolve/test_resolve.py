@@ -577,3 +577,11 @@ def test_a_transcripts_spelling_by_ear_joins_the_written_name():
 
 def test_a_river_is_one_place_whichever_side_its_word_is_on():
     assert name_key("the Caddon River") == name_key("River Caddon")
+
+
+def test_a_height_is_no_count_and_a_dozen_is_twelve():
+    assert counts("She stands about 5 feet 8 and weighs about 120 pounds.") == {"pound": 120.0}
+    assert counts("He tapped two dozen members of the team, and four former officials agreed.") == {
+        "member": 24.0,
+        "offici": 4.0,
+    }

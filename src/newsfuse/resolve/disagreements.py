@@ -74,12 +74,12 @@ _ONES = "one|two|three|four|five|six|seven|eight|nine"
 # an adjective that only qualifies it ("678 new homes", "two positive tests", "175,000 teen-age girls").
 _QUALIFIERS = (
     "more|fewer|other|of|the|extra|additional|new|old|young|positive|negative|confirmed|suspected|known|"
-    "registered|reported|full-time|part-time|teen-age|teenage|square|cubic|total|local|foreign|child"
+    "registered|reported|full-time|part-time|teen-age|teenage|square|cubic|total|local|foreign|child|former"
 )
 COUNT = re.compile(
     rf"(?<![\w/-])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{_TENS})[- ](?:{_ONES})\b|"
     + "|".join(sorted(_WORDS, key=len, reverse=True))
-    + rf")(?:\s+(?P<scale>hundred|thousand|million|billion))?\s+(?:(?:{_QUALIFIERS})\s+)?"
+    + rf")(?:\s+(?P<scale>hundred|thousand|million|billion|dozen))?\s+(?:(?:{_QUALIFIERS})\s+)?"
     rf"(?P<unit>(?!(?:{_TENS}|{_ONES})\b)[a-z][a-z-]+)",
     re.IGNORECASE,
 )
@@ -91,6 +91,7 @@ _MONEY = re.compile(
     re.IGNORECASE,
 )
 _SCALES = {"hundred": 100, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
+_SCALES |= {"dozen": 12}
 _SCALES |= {"trillion": 1e12, "tn": 1e12}
 _CURRENCIES = "$€£"
 # A span of time ("for eleven hours") compares like a count, unless it is part of a longer one ("2 hours and
@@ -114,10 +115,12 @@ _RANGE_BEFORE = re.compile(
 )
 # After a count's number: a fraction ("2 1/2 hours").
 _FRACTION_AFTER = re.compile(r"\s+\d+/\d+")
+# After a count's noun: another number, so a measure in two units ("5 feet 8").
+_NUMBER_NEXT = re.compile(r"\s+\d+\b(?![,.]?\d)")
 # After a count's number: an increment, not a whole ("13 other states", "600 more homes").
 _INCREMENT = re.compile(r"\s+(?:more|other|extra|additional|fewer)\b", re.IGNORECASE)
 _NOT_UNITS = frozenset(
-    "hundred thousand million billion trillion point percent per times years year months month weeks week "
+    "hundred thousand million billion trillion dozen point percent per times years year months month weeks week "
     "am pm a.m p.m worth each apiece total overall annually "
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split()
@@ -209,6 +212,8 @@ def counted(text: str) -> dict[str, tuple[float, str, tuple[float, float]]]:
         twice = sum(stem(o.group("unit").lower()) == stem(unit) for o in durations) > 1
         if unit in _DURATIONS and (compound or twice):
             continue  # "2 hours and 15 minutes", "95 … 110 minutes": no one span of time
+        if _NUMBER_NEXT.match(text, m.end()):
+            continue  # "5 feet 8": a height in two units
         value = number_value(m.group("num"))
         scale = _SCALES.get((m.group("scale") or "").lower(), 1)
         if 1900 <= value <= 2100 and scale == 1 and m.group("num").isdigit():
