@@ -221,6 +221,10 @@ def test_sums_of_money_disagree_when_they_are_for_the_same_thing():
     topics = [d.topic for d in brief(docs).disagreements if d.topic.startswith("how much")]
     assert topics == ["how much: $2.5 million, $6 million"]
     assert counted("worth between $1 million and $5 million") == {}  # a range is no claim of one sum
+    # what a sum is "in" names it, beside another sum: "$487,000 in cash … the $84 million contract"
+    assert "$ cash" in counted(
+        "The firm paid him $487,000 in cash and perks while he steered it the $84 million deal."
+    )
 
 
 def test_two_counts_of_one_noun_with_one_verb_disagree_however_unlike_their_sentences():

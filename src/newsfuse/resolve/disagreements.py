@@ -272,7 +272,7 @@ _LENGTH_OF = re.compile(
 
 
 # The noun a sum qualifies ("a $96 million contract", "a $2.5m ransom").
-_NOUN_AFTER = re.compile(r"[ -]([A-Za-z]+)\b")
+_NOUN_AFTER = re.compile(r"[ -](?:in )?([A-Za-z]+)\b")
 
 
 def _what_is_paid(text: str, start: int, end: int) -> set[str]:
