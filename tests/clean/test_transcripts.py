@@ -78,3 +78,6 @@ def test_a_name_spelled_by_ear_is_capitalized_as_heard():
         "cormack haldein": "Cormack Haldein",
         "elsbeth marwood": "Elsbeth Marwood",
     }
+    shift = case_vocabulary(["Technician Ruairi Petrakis was on shift at the Saltings Industrial Park."])
+    clip = "one of the men on shift, rory petrakis, works at the industrial park."
+    assert misheard_names(clip, shift) == {"rory petrakis": "Rory Petrakis"}  # the park is no name heard

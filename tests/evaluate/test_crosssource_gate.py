@@ -26,6 +26,7 @@ CLUSTERS = [
     "council-bribery",
     "bridge-storm",
     "teachers-strike",
+    "chemical-plant-blast",
 ]
 FLOORS = {
     # backend: (copies P and R, quotes found, speakers, merged, actors, aliases, dates, conflicts, extra at most)
@@ -33,10 +34,10 @@ FLOORS = {
     "rules": (0.9, 0.8, 0.85, 0.9, 0.85, 0.8, 0.75, 0.75, 3),
 }
 # ferry-grounding, wildfire-evacuation, hospital-cyberattack, airport-shutdown, courthouse-verdict,
-# mine-rescue, food-outbreak, council-bribery, bridge-storm and teachers-strike were written blind, by someone
-# who had not read the extractors, and are the hardest: a transcript's misspelt name, a machine translation's
-# renamed places ("Hammer Rocks") and disagreements about a cause or a moment that no word-level rule sees.
-# Their floors for those scores are lower.
+# mine-rescue, food-outbreak, council-bribery, bridge-storm, teachers-strike and chemical-plant-blast were
+# written blind, by someone who had not read the extractors, and are the hardest: a transcript's misspelt name,
+# a machine translation's renamed places ("Hammer Rocks") and disagreements about a cause or a moment that no
+# word-level rule sees. Their floors for those scores are lower.
 HARDER = {
     "ferry-grounding": {"speakers": 0.8, "aliases": 0.6, "conflicts": 0.6},
     "wildfire-evacuation": {"actors": 0.8, "aliases": 0.6, "conflicts": 0.45},
@@ -48,6 +49,7 @@ HARDER = {
     "council-bribery": {"aliases": 0.55, "conflicts": 0.45},
     "bridge-storm": {"aliases": 0.55},
     "teachers-strike": {"aliases": 0.7, "conflicts": 0.45},
+    "chemical-plant-blast": {"aliases": 0.7, "conflicts": 0.35},
 }
 
 

@@ -504,6 +504,14 @@ def test_rule_mentions_find_people_named_before_their_role_or_their_words():
     assert [q.who for q in extract_quotes([d])] == ["Hollis Wenberg"]
 
 
+def test_what_may_happen_from_a_weekday_is_ahead():
+    said = (
+        "The directorate said the air was back to normal and that residents could return home from Saturday."
+    )
+    assert dates_in(said, "2041-10-10")["Saturday"] == "2041-10-12"
+    assert dates_in("Roads were closed from Saturday.", "2041-10-10")["Saturday"] == "2041-10-05"
+
+
 def test_last_night_is_the_day_before_and_an_irregular_past_verb_looks_back():
     dates = dates_in("The council released its count last night.", "2040-02-08")
     assert dates["last night"] == "2040-02-07"

@@ -571,6 +571,12 @@ def test_a_transcripts_spelling_by_ear_joins_the_written_name():
     assert by_name["Tobiah Krasniqi"] == {"Tobias Krasnicki", "Tobias Krasniki"}
     written, _ = resolve_actors(mentions, NO_COPIES)
     assert len(written) == 4  # an article's "Cormack Haldein" is someone else
+    half_caught = [mention("a", "Ruairi Petrakis"), mention("t", "Rory Petrakis")]
+    [ruairi], _ = resolve_actors(half_caught, NO_COPIES, misheard=frozenset({"t"}))
+    assert [x.name for x in ruairi.aliases] == ["Rory Petrakis"]
+    bodies = [mention("a", "Brask Chemicals", "ORG"), mention("t", "Brusk Chemicals", "ORG")]
+    [brask], _ = resolve_actors(bodies, NO_COPIES, misheard=frozenset({"t"}))
+    assert (brask.name, [x.name for x in brask.aliases]) == ("Brask Chemicals", ["Brusk Chemicals"])
     tagged_a_body = [mention("a", "Oluwaseun Brackley"), mention("t", "Olu Brackley", "ORG")]
     [olu], _ = resolve_actors(tagged_a_body, NO_COPIES, misheard=frozenset({"t"}))
     assert (olu.name, olu.type, [x.name for x in olu.aliases]) == (

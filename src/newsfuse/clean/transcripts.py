@@ -159,11 +159,18 @@ def misheard_names(raw: str, vocabulary: Mapping[str, str]) -> dict[str, str]:
             continue
         for name in sorted(by_initials.get((first[0], second[0]), ())):
             name_first, name_second = name.split()
-            if (
+            alike = (
                 fuzz.ratio(phrase, name) >= MISHEARD_NAME
                 and fuzz.ratio(first, name_first) >= MISHEARD_WORD
                 and fuzz.ratio(second, name_second) >= MISHEARD_WORD
-            ):
+            )
+            # the surname as written and a first name only half caught ("rory petrakis" for Ruairi Petrakis)
+            surname_caught = (
+                second == name_second
+                and first[0] == name_first[0]
+                and fuzz.ratio(first, name_first) >= MISHEARD_FIRST_NAME
+            )
+            if phrase != name and (alike or surname_caught):  # "leisure centre" is no name by ear
                 found[phrase] = f"{first.capitalize()} {second.capitalize()}"
                 break
     return found
@@ -171,6 +178,7 @@ def misheard_names(raw: str, vocabulary: Mapping[str, str]) -> dict[str, str]:
 
 MISHEARD_NAME = 80  # rapidfuzz ratio of a name heard and a name written
 MISHEARD_WORD = 60  # and of each of its two words
+MISHEARD_FIRST_NAME = 40  # of a first name heard beside a surname heard right, with the same initial
 _NAME_WORD = re.compile(r"[A-Z][a-z]{2,}")  # a hyphenated surname is heard as two words: see entities
 _WORD_PAIR = re.compile(r"\b(?=([a-z][a-z-]{2,}) ([a-z][a-z-]{2,})\b)")
 

@@ -48,6 +48,8 @@ _FUTURE = re.compile(
     r"warned of|forecasts?)\b",
     re.IGNORECASE,
 )
+_FROM_BEFORE = re.compile(r"\bfrom\s+$")
+_PERMITTED = re.compile(r"\b(?:can|could|may|might)\b", re.IGNORECASE)
 _PAST = re.compile(
     r"\b(?:was|were|had|did|said|told|began|broke|went|came|took|left|met|held|found|fell|gave|got|made|sank|"
     r"ran|spoke|stood|tore|wrote|drove|flew|threw|knew|sent|spent|built|brought|bought|caught|fought|thought|"
@@ -102,6 +104,8 @@ def _refs(doc: Document, anchor: Anchor | None) -> Iterator[DateRef]:
         for m in EXPRESSION.finditer(sentence.group()):
             clause = _without_reporting_verb(_clause(sentence.group(), m.start(), m.end()), m.group())
             tense = _tense_at(clause, clause.find(m.group())) or _tense(sentence.group())
+            if _FROM_BEFORE.search(sentence.group(), 0, m.start()) and _PERMITTED.search(clause):
+                tense = "future"  # "residents could return home from Saturday": a start still ahead
             start = sentence.start() + m.start()
             written = m.group()
             date, note = _resolve(m, anchor, tense) if anchor else (None, "unresolved: no date to count from")

@@ -81,7 +81,9 @@ def resolve_actors(
     ):
         m = mentions[i]
         if len(m.text.split()) >= 2:
-            g = _match_person(m, groups, MISHEARD_NAME if m.doc_id in misheard else SAME_NAME)
+            g = _match_person(
+                m, groups, MISHEARD_NAME if m.doc_id in misheard else SAME_NAME, m.doc_id in misheard
+            )
         else:
             g = _match_surname(m, groups)
             if g is None and m.text in part_of:
@@ -117,6 +119,7 @@ def resolve_actors(
     _join_acronyms(groups, member)
     _join_short_forms(groups, member)
     _join_copied(groups, member, copied or {}, mentions, provenance)
+    _join_misheard(groups, member, misheard)
     order = {id(m): i for i, m in enumerate(mentions)}
     for group in groups:  # each actor's mentions in reading order, whichever order they were matched in
         group.mentions.sort(key=lambda m: order[id(m)])
@@ -283,6 +286,28 @@ def _join_copied(
             _move(groups, member, member[i], member[j])
 
 
+def _join_misheard(groups: list[_Group], member: dict[int, int], misheard: frozenset[str]) -> None:
+    """A place or body named only in transcripts, by ear, joins the one written name it is nearly spelled as
+    ("Brusk Chemicals" for Brask Chemicals)."""
+    for g, group in enumerate(groups):
+        if group.type == "PERSON" or not group.names or any(m.doc_id not in misheard for m in group.mentions):
+            continue
+        heard = [n.lower() for n in group.names if len(n.split()) >= 2]
+        written = [
+            h
+            for h, other in enumerate(groups)
+            if h != g
+            and other.type == group.type
+            and any(m.doc_id not in misheard for m in other.mentions)
+            and any(fuzz.ratio(a, b.lower()) >= MISHEARD_BODY for a in heard for b in other.names)
+        ]
+        if len(written) == 1:
+            _move(groups, member, g, written[0])
+
+
+MISHEARD_BODY = 88  # rapidfuzz ratio of a body's or place's name heard and written (two words or more)
+
+
 def _alike(a: str, b: str) -> bool:
     """Alike enough to be one name garbled ("Harriet Kueyl" / "Harriet Quayle", "Transport Authority of
     Brekenford" / "Brackenford Transit Authority"), not two names a translation put in another order."""
@@ -331,7 +356,7 @@ def _move(groups: list[_Group], member: dict[int, int], source: int, target: int
             member[i] = target
 
 
-def _match_person(m: Mention, groups: list[_Group], same_name: float) -> int | None:
+def _match_person(m: Mention, groups: list[_Group], same_name: float, heard: bool = False) -> int | None:
     first = m.text.split()[0].lower()
     text = m.text.lower()
     for g, group in enumerate(groups):
@@ -341,9 +366,26 @@ def _match_person(m: Mention, groups: list[_Group], same_name: float) -> int | N
             tail = name.split(maxsplit=1)[-1]  # "Okonko Lind" is the surname part of "Teresa Okonkwo-Lind"
             if max(fuzz.ratio(text, name.lower()), fuzz.ratio(text, tail.lower())) >= same_name:
                 return g
+            if heard and _first_name_half_caught(text, name.lower()):
+                return g
         if any(n.split()[0].lower() == first for n in group.full_names) and _same_role(m, group):
             return g
     return None
+
+
+def _first_name_half_caught(heard: str, written: str) -> bool:
+    """A transcript's two-word name with the surname right and the first name only half caught ("Rory
+    Petrakis" for Ruairi Petrakis): same initial, rapidfuzz ratio >= 40."""
+    a, b = heard.split(), written.split()
+    return (
+        len(a) == len(b) == 2
+        and a[1] == b[1]
+        and a[0][:1] == b[0][:1]
+        and fuzz.ratio(a[0], b[0]) >= MISHEARD_FIRST_NAME
+    )
+
+
+MISHEARD_FIRST_NAME = 40
 
 
 def _same_role(m: Mention, group: _Group) -> bool:
