@@ -562,6 +562,15 @@ def test_the_models_lower_case_the_and_cut_names_are_mended():
     assert tagged(title, ("Tandiwe Marshbank", "ORG")) == [("Tandiwe Marshbank", "PERSON")]
 
 
+def test_a_body_named_with_and_that_the_model_cut_is_one_body():
+    text = "Marsland Fire and Rescue Service said thirty-one people were taken to hospital."
+    assert tagged(text, ("Marsland Fire", "PERSON")) == [("Marsland Fire and Rescue Service", "ORG")]
+    spun = "Marsland Fireplace and Rescue Service stated thirty-one individuals were taken to hospital."
+    assert tagged(spun, ("Marsland Fireplace", "PERSON"), ("Rescue Service", "ORG")) == [
+        ("Marsland Fireplace and Rescue Service", "ORG")
+    ]
+
+
 def test_a_mislabelled_name_is_kept_where_it_is_plainly_a_place():
     assert tagged("Schools across Tarransey were shut.", ("Tarransey", "PRODUCT")) == [("Tarransey", "GPE")]
     assert tagged("Teachers in the Tarransey region struck.", ("Tarransey", "PRODUCT")) == [

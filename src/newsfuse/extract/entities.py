@@ -85,6 +85,8 @@ _GEO_NAME = re.compile(rf"^{_GEO_WORD}\s")
 _BODY_OF_BEFORE = re.compile(r"(?<![\w.])((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+) (?:for|of) (?:the )?$")
 # The first half of a coordinated name the model cut in two ("Kellsport Fire and | Rescue").
 _COORDINATED_BEFORE = re.compile(r"(?<![\w.])[A-Z][a-z]+(?: [A-Z][a-z]+)* and $")
+# The second half of a body's name after "and", up to a body's word ("Marsland Fire | and Rescue Service").
+_AND_BODY_AFTER = re.compile(r" and (?:[A-Z][a-z]+ ){0,3}[A-Z][a-z]+")
 # A body's name "X of Y" and the second half of what it is "of" ("Ministry of Schools | and Skills"): one
 # capitalized word after "and", no name of its own after it.
 _BODY_OF = re.compile(r"^[A-Z][a-z]+ (?:of|for) [A-Z][a-z]+$")
@@ -353,6 +355,8 @@ def _from_spacy(doc: Document, parsed: Any) -> Iterator[tuple[Mention, str | Non
     """The model's mentions, each with the type its context proves, if any (see ``_type_by_evidence``)."""
     previous_end = 0
     for ent in parsed.ents:
+        if ent.start_char < previous_end:
+            continue  # inside the name before it, widened ("Marsland Fireplace and | Rescue Service")
         label = _LABELS.get(ent.label_)
         mistaken = label is None and ent.label_ in _MISTAKEN_LABELS
         label = "PERSON" if mistaken else label
@@ -459,6 +463,9 @@ def _widen(text: str, name: str, start: int, label: str, previous_end: int) -> t
     body_after = None if body else _body_words_after(text, start + len(name))
     if body_after:  # "St Brennan| 's Hospital", "Wrenmouth Royal| Infirmary": a body, not a person
         return name + body_after, start, "ORG", False
+    and_body = None if body else _AND_BODY_AFTER.match(text, start + len(name))
+    if and_body and is_body_word(and_body.group().split()[-1]) and len(name.split()) <= 3:
+        return name + and_body.group(), start, "ORG", False  # "Marsland Fire| and Rescue Service"
     if body and word and word[1].lower() not in _NOT_NAMES:  # "Marine | Casualty Investigation Branch"
         wider = start - len(word.group())
         return text[wider : start + len(name)], wider, label, False
