@@ -342,7 +342,9 @@ def test_a_newsletter_platforms_appeals_placeholders_and_footer_go():
         "© 2031 Tamsin Kerr · Privacy · Terms\nMade with Inkpost — start your own newsletter in minutes\n"
     )
     reasons = reasons_by_line(raw)
-    assert reasons["Type your email…"] and reasons["Write a comment…"]
+    assert reasons["Type your email…"] == "boilerplate:newsletter"
+    assert reasons["Write a comment…"] == "boilerplate:comment-form"
+    assert pattern_reason("You must be logged in to post a comment.") == ("boilerplate:comment-form", True)
     assert (
         reasons[
             "The Dispatch is free to read and funded by its readers. Join 6,200 others and get every "

@@ -94,8 +94,8 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
         r"|this (?:live )?blog (?:is now closed|has (?:now )?ended)\b.*"
         r"|comments (?:on this .{1,30})?(?:have been|are|were) (?:switched|turned) off\b.*"
         r"|save my name, email,? and website.*|cancel reply|post comment|submit comment|you must be logged in"
-        r"|write a (?:comment|reply)\W*"
-        r" to post a comment\.?|be the first to comment.*|log in to comment|sign in to comment)$",
+        r" to post a comment\.?|be the first to comment.*|log in to comment|sign in to comment"
+        r"|write a (?:comment|reply)\W*)$",
         ends_article=True,
     ),
     _p("author-box", r"^about (?:the )?(?:author|admin|[a-z]+(?: [a-z]+)?)$", ends_article=True),
