@@ -176,7 +176,7 @@ def misheard_names(raw: str, vocabulary: Mapping[str, str]) -> dict[str, str]:
     return found
 
 
-MISHEARD_NAME = 80  # rapidfuzz ratio of a name heard and a name written
+MISHEARD_NAME = 80  # rapidfuzz ratio of a name heard ("cormack haldein") and a name written (Cormac Haldane)
 MISHEARD_WORD = 60  # and of each of its two words
 MISHEARD_FIRST_NAME = 40  # of a first name heard beside a surname heard right, with the same initial
 _NAME_WORD = re.compile(r"[A-Z][a-z]{2,}")  # a hyphenated surname is heard as two words: see entities

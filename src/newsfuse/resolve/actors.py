@@ -27,13 +27,13 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from newsfuse.clean.transcripts import MISHEARD_FIRST_NAME, MISHEARD_NAME
 from newsfuse.extract.entities import initials, is_body_word
 from newsfuse.model import Actor, Alias, Mention, Sentence, Span
 from newsfuse.provenance import SENTENCE_MATCH, Provenance, dice
 from newsfuse.represent import content_terms, stem
 
 SAME_NAME = 85  # rapidfuzz ratio for two spellings of one full name
-MISHEARD_NAME = 80  # for a full name a transcript spells by ear ("Cormack Haldein" / "Cormac Haldane")
 SAME_SURNAME = 80  # for a surname written alone
 GARBLED_SURNAME = 60  # for a surname alone, with the same-document and same-ending evidence
 COPIED_ALIKE = 50  # rapidfuzz ratio (or token-sort ratio) for a copy's name and the original's it stands for
@@ -81,9 +81,7 @@ def resolve_actors(
     ):
         m = mentions[i]
         if len(m.text.split()) >= 2:
-            g = _match_person(
-                m, groups, MISHEARD_NAME if m.doc_id in misheard else SAME_NAME, m.doc_id in misheard
-            )
+            g = _match_person(m, groups, heard=m.doc_id in misheard)
         else:
             g = _match_surname(m, groups)
             if g is None and m.text in part_of:
@@ -100,8 +98,7 @@ def resolve_actors(
         if m.type == "PERSON" and i not in within:
             continue
         # "Okonkwo-Lind" tagged ORG; a transcript's "Olu Brackley" tagged ORG
-        same_name = MISHEARD_NAME if m.doc_id in misheard else SAME_NAME
-        person = _person_named(m, groups, same_name) if i not in within else None
+        person = _person_named(m, groups, heard=m.doc_id in misheard) if i not in within else None
         if person is not None:
             groups[person].add(m)
             member[i] = person
@@ -356,7 +353,8 @@ def _move(groups: list[_Group], member: dict[int, int], source: int, target: int
             member[i] = target
 
 
-def _match_person(m: Mention, groups: list[_Group], same_name: float, heard: bool = False) -> int | None:
+def _match_person(m: Mention, groups: list[_Group], heard: bool) -> int | None:
+    same_name = MISHEARD_NAME if heard else SAME_NAME
     first = m.text.split()[0].lower()
     text = m.text.lower()
     for g, group in enumerate(groups):
@@ -383,9 +381,6 @@ def _first_name_half_caught(heard: str, written: str) -> bool:
         and a[0][:1] == b[0][:1]
         and fuzz.ratio(a[0], b[0]) >= MISHEARD_FIRST_NAME
     )
-
-
-MISHEARD_FIRST_NAME = 40
 
 
 def _same_role(m: Mention, group: _Group) -> bool:
@@ -441,7 +436,7 @@ def _match_first_name(m: Mention, groups: list[_Group]) -> int | None:
     return hits[0] if len(hits) == 1 else None
 
 
-def _person_named(m: Mention, groups: list[_Group], same_name: float) -> int | None:
+def _person_named(m: Mention, groups: list[_Group], heard: bool) -> int | None:
     """A name tagged a place or a body that is a person's surname or name, hyphens aside ("Okonkwo-Lind";
     a transcript's "Adebayo Strand"), or a full name with no body's word in it that is nearly a person's
     (a transcript's "Olu Brackley" for Oluwaseun Brackley)."""
@@ -456,7 +451,10 @@ def _person_named(m: Mention, groups: list[_Group], same_name: float) -> int | N
         hits = [
             g
             for g, group in people
-            if any(fuzz.ratio(text, n.lower()) >= same_name for n in group.full_names)
+            if any(
+                fuzz.ratio(text, n.lower()) >= (MISHEARD_NAME if heard else SAME_NAME)
+                for n in group.full_names
+            )
         ]
     return hits[0] if len(hits) == 1 else None
 
