@@ -1,4 +1,4 @@
-from newsfuse.clean.transcripts import case_vocabulary, misheard_names, transcript_evidence
+from newsfuse.clean.transcripts import case_vocabulary, introduced_names, misheard_names, transcript_evidence
 
 from ..conftest import cleaned
 
@@ -81,3 +81,9 @@ def test_a_name_spelled_by_ear_is_capitalized_as_heard():
     shift = case_vocabulary(["Technician Ruairi Petrakis was on shift at the Saltings Industrial Park."])
     clip = "one of the men on shift, rory petrakis, works at the industrial park."
     assert misheard_names(clip, shift) == {"rory petrakis": "Rory Petrakis"}  # the park is no name heard
+
+
+def test_a_guest_introduced_with_a_description_is_a_name():
+    clip = "okay, thank you. joining us now is michael bosser, a global affairs analyst. michael, welcome."
+    assert introduced_names(clip) == {"michael bosser": "Michael Bosser"}
+    assert introduced_names("joining us now is the mayor, who spoke earlier.") == {}

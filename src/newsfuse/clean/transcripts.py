@@ -129,7 +129,8 @@ def case_vocabulary(texts: Iterable[str]) -> dict[str, str]:
 
 def introduced_names(raw: str) -> dict[str, str]:
     """Full names a transcript's speakers are introduced by ("i m dana whitfield", "our reporter rick
-    sandoval", then "dana:" / "rick:" turns): lower-case form -> capitalized, for the name and its surname."""
+    sandoval", then "dana:" / "rick:" turns), and guests introduced with what they are ("joining us now is
+    michael bosser, a global affairs analyst"): lower-case form -> capitalized."""
     speakers = {m.group(1) for m in SPEAKER_MARKER.finditer(raw) if " " not in m.group(1)} - _FUNCTION_WORDS
     names: dict[str, str] = {}
     for m in _INTRODUCTION.finditer(raw):
@@ -137,6 +138,10 @@ def introduced_names(raw: str) -> dict[str, str]:
         if first in speakers and last not in _FUNCTION_WORDS:
             names[f"{first} {last}"] = f"{first.capitalize()} {last.capitalize()}"
             names[last] = last.capitalize()
+    for m in _GUEST.finditer(raw):  # a guest is named with what they are: no turn marker needed
+        first, last = m.group(1), m.group(2)
+        if first not in _FUNCTION_WORDS and last not in _FUNCTION_WORDS:
+            names[f"{first} {last}"] = f"{first.capitalize()} {last.capitalize()}"
     return names
 
 
@@ -185,6 +190,11 @@ _WORD_PAIR = re.compile(r"\b(?=([a-z][a-z-]{2,}) ([a-z][a-z-]{2,})\b)")
 
 _INTRODUCTION = re.compile(
     r"\b(?:i m|i am|this is|reporter|correspondent|anchor|host|presenter|editor)\s+([a-z]{2,})\s+([a-z]{2,})\b"
+)
+# A guest introduced with a description: "joining us now is michael bosser, a global affairs analyst".
+_GUEST = re.compile(
+    r"\b(?:joining us(?: now)?(?: is)?|joined (?:now )?by|with me (?:now )?is|welcome(?: back)?,?)\s+"
+    r"([a-z]{2,})\s+([a-z]{2,})(?=,\s+(?:a|an|the|who|our)\b)"
 )
 
 
