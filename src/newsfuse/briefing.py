@@ -121,8 +121,9 @@ def analyse(
         return Analysis()
     mentions = extract_mentions(docs, settings)
     transcripts = frozenset(d.id for d in docs if d.kind == "transcript")
+    outlets = frozenset(d.source for d in docs if d.source)
     actors, actor_of = resolve_actors(
-        mentions, provenance, copied_names(sentences, mentions, provenance), transcripts
+        mentions, provenance, copied_names(sentences, mentions, provenance), transcripts, outlets
     )
     quotes, speaker_conflicts = resolve_quotes(
         extract_quotes(docs), mentions, actor_of, actors, docs, provenance

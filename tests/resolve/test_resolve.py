@@ -596,3 +596,16 @@ def test_a_height_is_no_count_and_a_dozen_is_twelve():
         "member": 24.0,
         "offici": 4.0,
     }
+
+
+def test_an_outlet_the_text_calls_by_its_last_word_is_the_sources_outlet():
+    mentions = [
+        mention("a", "Chronicle", "ORG"),
+        mention("b", "Chronicle"),
+        mention("a", "Kellsport", "GPE"),
+    ]
+    outlets = frozenset({"The Corvenhithe Chronicle", "K8 News Kellsport"})
+    actors, _ = resolve_actors(mentions, NO_COPIES, outlets=outlets)
+    by_name = {a.name: (a.type, [x.name for x in a.aliases]) for a in actors}
+    assert by_name["Corvenhithe Chronicle"] == ("ORG", ["Chronicle"])
+    assert by_name["Kellsport"] == ("GPE", [])  # a place, though an outlet's name ends with it

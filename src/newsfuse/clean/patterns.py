@@ -390,7 +390,7 @@ OUTLET_WORDS = re.compile(
     r"\b(?:news|newswire|times|post|herald|gazette|chronicle|ledger|star|tribune|journal|courier|daily|wire|press|"
     r"observer|guardian|mail|express|telegraph|record|review|register|sun|standard|independent|today|radio|"
     r"tv|television|tidende|zeitung|monitor|bulletin|dispatch|examiner|inquirer|week|weekly|"
-    r"magazine|networks?|broadcasting|agency|desk|service)\b",
+    r"magazine|networks?|broadcasting|agency|desk|service|advertiser|sentinel|echo|gazette)\b",
     re.IGNORECASE,
 )
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from newsfuse.clean.patterns import OUTLET_WORDS
 from newsfuse.clean.transcripts import MISHEARD_FIRST_NAME, MISHEARD_NAME
 from newsfuse.extract.entities import initials, is_body_word
 from newsfuse.model import Actor, Alias, Mention, Sentence, Span
@@ -65,10 +66,13 @@ def resolve_actors(
     provenance: Provenance,
     copied: Mapping[int, int] | None = None,
     misheard: frozenset[str] = frozenset(),
+    outlets: frozenset[str] = frozenset(),
 ) -> tuple[list[Actor], dict[int, str]]:
     """Actors, most mentioned first, and for each mention (by position in ``mentions``) its actor id.
     ``copied`` maps a mention in a rewritten copy to the mention of its original it stands for
-    (``copied_names``); ``misheard`` are the documents that spell names by ear (broadcast transcripts)."""
+    (``copied_names``); ``misheard`` are the documents that spell names by ear (broadcast transcripts);
+    ``outlets`` are the names of the sources' outlets, which a text may call by their last word ("the
+    Chronicle")."""
     people = [i for i, m in enumerate(mentions) if m.type == "PERSON"]
     groups: list[_Group] = []
     member: dict[int, int] = {}
@@ -83,6 +87,10 @@ def resolve_actors(
         if len(m.text.split()) >= 2:
             g = _match_person(m, groups, heard=m.doc_id in misheard)
         else:
+            outlet = _outlet_called(m.text, outlets)
+            if outlet:  # "the Chronicle reported": the outlet, not a person
+                within[i] = ("ORG", name_key(outlet))
+                continue
             g = _match_surname(m, groups)
             if g is None and m.text in part_of:
                 within[i] = part_of[m.text]
@@ -103,13 +111,16 @@ def resolve_actors(
             groups[person].add(m)
             member[i] = person
             continue
-        key = within.get(i)
+        outlet = _outlet_called(m.text, outlets)
+        key = within.get(i) or (("ORG", name_key(outlet)) if outlet else None)
         if key is None and m.type == "ORG":
             key = part_of.get(m.text)  # "Halvorsen" for "Halvorsen Chemicals"
         key = key or (m.type, name_key(m.text))
         if key not in by_name:
             by_name[key] = len(groups)
             groups.append(_Group(key[0]))  # a one-word "person" in a body's name is of the body's type
+            if outlet:
+                groups[-1].names[outlet] += 0  # named in full though the text says "the Chronicle"
         groups[by_name[key]].add(m)
         member[i] = by_name[key]
     _join_types(groups, member, by_name)
@@ -281,6 +292,22 @@ def _join_copied(
             continue  # the name is the copy's own as well: not a garbling
         if mentions[i].type == mentions[j].type and _alike(mentions[i].text, mentions[j].text):
             _move(groups, member, member[i], member[j])
+
+
+def _outlet_called(name: str, outlets: frozenset[str]) -> str | None:
+    """The one outlet of the cluster's sources this name is, in full or by its last word when that is an
+    outlet's word ("Chronicle" for the Corvenhithe Chronicle, not "Kellsport" for K8 News Kellsport), named
+    without its "The"."""
+    text = name.lower().removeprefix("the ")
+    hits = set()
+    for outlet in outlets:
+        full = outlet.removeprefix("The ").removeprefix("THE ")
+        last = full.split()[-1]
+        if text == full.lower() or (
+            " " not in text and " " in full and text == last.lower() and OUTLET_WORDS.fullmatch(last)
+        ):
+            hits.add(full)
+    return hits.pop() if len(hits) == 1 else None
 
 
 def _join_misheard(groups: list[_Group], member: dict[int, int], misheard: frozenset[str]) -> None:
