@@ -215,3 +215,14 @@ def test_a_date_line_with_at_before_its_clock_dates_the_page():
         f"=== a.txt\nHarbour closes after storm\n\nBy Kasimir Oyelaran\n\nMarch 4, 2031 at 5:17 PM PST\n\n{BODY}\n"
     )
     assert doc.date == "2031-03-04"
+
+
+def test_a_broadcasts_self_reference_ends_with_its_sentence_and_a_masthead_with_its_tagline():
+    clip = "good evening, youre watching harbourline tonight. the deputy mayor spent the day in custody, police say."
+    [doc] = cleaned(f"=== t.txt\n{clip}\n")
+    assert doc.source == "Harbourline Tonight"
+    [page] = cleaned(
+        "=== a.txt\nThe Public Purse - governance, procurement and accountability\n\nANALYSIS | LOCAL GOVERNMENT\n\n"
+        f"Harbour closes after storm\n\nThe Public Purse analysis desk\n\n{BODY}\n"
+    )
+    assert page.source == "The Public Purse"

@@ -125,7 +125,7 @@ def _masthead(
 
 
 TERMINALS = (".", "!", "?", ":")
-_PARTS = re.compile(r"\s[|—–·•]\s|\s{2,}")
+_PARTS = re.compile(r"\s[|—–·•-]\s|\s{2,}")  # "The Public Purse - governance, procurement and …"
 _DATED = re.compile(
     r"\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d"
     r"|\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",

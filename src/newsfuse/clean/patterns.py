@@ -418,8 +418,12 @@ OUTLET_SELF_REFERENCE = (
     re.compile(
         r"\b[Aa]s (?P<outlet>[A-Z][\w.&]*(?: [A-Z][\w.&]*){0,3}) (?:previously |first |earlier )?reported\b"
     ),
+    # "you're watching harbourline tonight. the deputy mayor…": the name ends at its sentence and before a
+    # time of day ("valley nine at six")
     re.compile(
-        r"\b(?:you(?:'|’| a| )?re|you are) watching (?P<outlet>[\w.&]+(?: [\w.&]+){0,3})", re.IGNORECASE
+        r"\b(?:you(?:'|’| a| )?re|you are) watching (?P<outlet>[\w&]+(?:\.[\w&]+)*"
+        r"(?: (?!at\b|on\b|in\b|with\b|for\b|from\b|and\b|the\b)[\w&]+(?:\.[\w&]+)*){0,3})",
+        re.IGNORECASE,
     ),
     re.compile(r"\b(?:told|instructed|said to) (?P<outlet>[A-Z][\w.&]*(?: [A-Z][\w.&]*){0,2})['’]s [A-Z]"),
 )
