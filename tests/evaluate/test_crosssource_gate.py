@@ -27,6 +27,7 @@ CLUSTERS = [
     "bridge-storm",
     "teachers-strike",
     "chemical-plant-blast",
+    "stadium-crush",
 ]
 FLOORS = {
     # backend: (copies P and R, quotes found, speakers, merged, actors, aliases, dates, conflicts, extra at most)
@@ -34,10 +35,10 @@ FLOORS = {
     "rules": (0.9, 0.8, 0.85, 0.9, 0.85, 0.8, 0.75, 0.75, 3),
 }
 # ferry-grounding, wildfire-evacuation, hospital-cyberattack, airport-shutdown, courthouse-verdict,
-# mine-rescue, food-outbreak, council-bribery, bridge-storm, teachers-strike and chemical-plant-blast were
-# written blind, by someone who had not read the extractors, and are the hardest: a transcript's misspelt name,
-# a machine translation's renamed places ("Hammer Rocks") and disagreements about a cause or a moment that no
-# word-level rule sees. Their floors for those scores are lower.
+# mine-rescue, food-outbreak, council-bribery, bridge-storm, teachers-strike, chemical-plant-blast and
+# stadium-crush were written blind, by someone who had not read the extractors, and are the hardest: a
+# transcript's misspelt name, a machine translation's renamed places ("Hammer Rocks") and disagreements about
+# a cause or a moment that no word-level rule sees. Their floors for those scores are lower.
 HARDER = {
     "ferry-grounding": {"speakers": 0.8, "aliases": 0.6, "conflicts": 0.6},
     "wildfire-evacuation": {"actors": 0.8, "aliases": 0.6, "conflicts": 0.45},
@@ -49,7 +50,8 @@ HARDER = {
     "council-bribery": {"aliases": 0.55, "conflicts": 0.45},
     "bridge-storm": {"aliases": 0.55},
     "teachers-strike": {"aliases": 0.7, "conflicts": 0.45},
-    "chemical-plant-blast": {"aliases": 0.7, "conflicts": 0.35},
+    "chemical-plant-blast": {"aliases": 0.7, "conflicts": 0.45},
+    "stadium-crush": {"aliases": 0.55, "conflicts": 0.55},
 }
 
 

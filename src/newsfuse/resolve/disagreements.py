@@ -8,13 +8,17 @@ Numbers are compared per counted noun ("1,200 residents" vs "1,500 residents", "
 when the words after the noun say one thing of it: "63 guests fell ill" / "71 guests … falling ill"), a
 sentence's one sum of money per currency and what it is for ("demanding $6 million" vs "demanded a ransom
 of $2.5 million"); so are clock times, when each of the two sentences gives just one ("struck the rocks at
-about 6:40 p.m." / "ran aground … at about 7:15 p.m."). A claim and its negation need closer sentences
-(``OPPOSITE``), since "did not" in one of two loosely related sentences proves nothing.
+about 6:40 p.m." / "ran aground … at about 7:15 p.m."), as windows the words before them allow ("about",
+"shortly before"). Counts of people harmed compare by harm ("37 people were injured" / "more than 40 people
+were hurt", never with "four people were killed"); a part of a whole compares with parts of a whole of that
+size ("four / six of the 12 turnstiles"). A claim and its negation need closer sentences (``OPPOSITE``),
+since "did not" in one of two loosely related sentences proves nothing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -25,7 +29,8 @@ from newsfuse.align import Alignment
 from newsfuse.datetext import find_date
 from newsfuse.model import Claim, Disagreement, Sentence
 from newsfuse.provenance import Provenance
-from newsfuse.represent import STOPWORDS, SentenceVectors, stem
+from newsfuse.represent import STOPWORDS, SentenceVectors, content_terms, stem
+from newsfuse.resolve.timeline import LEAD_IN
 
 RELATED, OPPOSITE = 0.3, 0.5
 RELATED_SHARED = 2  # or this many content words shared besides the counted noun...
@@ -126,12 +131,17 @@ _NOT_UNITS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday".split()
 )
 _ZONES = r"(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT)"
+_HOURS = "one two three four five six seven eight nine ten eleven twelve".split()
+_PAST = {"five": 5, "ten": 10, "quarter": 15, "twenty": 20, "twenty-five": 25, "twenty five": 25, "half": 30}
 # A clock time: "6:40 p.m.", "7 pm", "11.15am", a 24-hour time with its zone ("09:30 GMT", "18.40 CET"),
-# midnight or noon.
+# midnight or noon, or a time as said aloud ("twenty past seven", "quarter to eight"), which leaves
+# morning or evening to the listener.
 _CLOCK = re.compile(
     r"(?<![\d.,:])(?P<hour>\d{1,2})(?:[:.](?P<minute>[0-5]\d))?\s?(?P<half>[ap])\.?m\b\.?"
     rf"|(?<![\d.,:])(?P<hour24>[01]?\d|2[0-3])[:.](?P<minute24>[0-5]\d)\s?{_ZONES}\b"
-    r"|\b(?P<word>midnight|noon|midday)\b",
+    r"|\b(?P<word>midnight|noon|midday)\b"
+    rf"|\b(?P<spoken>{'|'.join(sorted(_PAST, key=len, reverse=True))})\s+(?P<way>past|to)\s+"
+    rf"(?P<spoken_hour>{'|'.join(_HOURS)})\b",
     re.IGNORECASE,
 )
 # Two sentences tell of one moment when they are this alike and share this many content words ("shot his
@@ -149,9 +159,11 @@ _DAY = re.compile(
 )
 _ZONE = re.compile(rf"\b{_ZONES}\b")
 _BOUND = re.compile(r"\b(nearly|almost|up to|as many as)\s+$")
+_AT_LEAST = re.compile(r"\b(?:at least|more than|over|upwards of|in excess of)\s+$")
 # "nearly 200", "up to 200" and "as many as 200" report about 200, a little under at most: "196" agrees.
-# A lower or upper bound ("at least 38", "more than 600") is read as its number: a source that writes "at
-# least 38" where another counts 52 is a discrepancy a reader wants shown.
+# A lower bound ("at least 38", "more than 600") set against a count is read as its number: a source that
+# writes "at least 38" where another counts 52 is a discrepancy a reader wants shown. Two lower bounds
+# ("more than 5,400" / "more than 5,500") both hold.
 _BOUND_KINDS = dict.fromkeys(("nearly", "almost", "up to", "as many as"), "nearly")
 _NEGATION = re.compile(r"\b(?:not|no|never|nobody|nothing|none|neither|nor)\b|n[’']t\b", re.IGNORECASE)
 
@@ -221,15 +233,26 @@ def counted(text: str) -> dict[str, tuple[float, str, tuple[float, float]]]:
         value *= scale
         kind = _BOUND_KINDS.get(bound.group(1), "") if bound else ""
         span = (0.85 * value, value) if kind == "nearly" else (value, value)
+        if _AT_LEAST.search(before):
+            span = (value, math.inf)
         if part:  # "14 of the 27 patients", "one of two people arrested": any count from the part up
             span = (min(number_value(part.group("part")), value), value)
         rate = _RATE.match(text, m.end())
         key = f"{stem(unit)}/{rate['per'] or rate['per_thing']}" if rate else stem(unit)
+        written = f"{unit} per {rate['per'] or rate['per_thing']}" if rate else unit
+        harmed = None if rate else casualty(text, m.start(), m.end(), unit)
+        if harmed:  # "37 people were injured", "killing four people", "four dead": a count of the harmed
+            harm, who = harmed
+            who = "people" if stem(who) in _ANYONE else who
+            key, written = f"{stem(who)}:{harm}", f"{who} {harm}"
         if key in out:
             several.add(key)
             continue
-        out[key] = (value, f"{unit} per {rate['per'] or rate['per_thing']}" if rate else unit, span)
+        out[key] = (value, written, span)
         totals[key] = bool(_TOTAL_AFTER.match(text, m.end()))
+        if part:  # a count of its own among wholes of one size: "four / six of the 12 turnstiles"
+            share = number_value(part.group("part"))
+            out[f"{key}/of {value:g}"] = (share, f"{written} (of {value:,.0f})", (share, share))
     # A noun counted twice is a breakdown, no claim of one count ("six counts of murder and five counts of
     # attempted murder"), unless the first count is the total the rest break down ("guilty on five counts:
     # bribery, …, two counts of official misconduct and one count of money laundering").
@@ -260,6 +283,45 @@ def counted(text: str) -> dict[str, tuple[float, str, tuple[float, float]]]:
             for word in words:
                 out[f"{currency}~{word}"] = (value, currency, span)
     return out
+
+
+# Words that say a count is of people harmed, and how: "killed", "died" and "dead" count the dead; "injured",
+# "hurt" and "wounded" the injured. Counts of one harm compare with each other and with nothing else: "four
+# people were killed and 37 people were injured" holds two counts, and neither disagrees with "52 people
+# were injured" elsewhere, or with the 31,500 people in the crowd.
+_CASUALTIES = {
+    **dict.fromkeys(
+        "killed died dead death deaths perished drowned fatalities killing dying".split(), "killed"
+    ),
+    **dict.fromkeys("injured hurt wounded injuries injuring wounding hospitalised".split(), "injured"),
+    "hospitalized": "injured",
+    **dict.fromkeys("missing unaccounted".split(), "missing"),
+}
+_ANYONE = frozenset({"peopl", "person", "individu", "other"})  # stems of nouns that say only "people"
+# Between a harm verb and its count: "killed well more than 10,000 people", "injuring at least 12".
+_HEDGES = frozenset(
+    "at least more than well over about around some nearly almost roughly approximately up to as many an "
+    "estimated likely".split()
+)
+
+
+def casualty(text: str, start: int, end: int, unit: str) -> tuple[str, str] | None:
+    """The harm a count counts and who suffered it, if any: told by the count's word ("four dead", "three
+    wounded protesters"), by the verb before it ("killing four people") or by its clause right after it, up
+    to the next count or "and" ("were killed and 37…")."""
+    if unit.lower() in _CASUALTIES:
+        noun = re.match(r"\s+([a-z]+)\b", text[end : end + 30])
+        who = noun[1] if noun and noun[1] not in STOPWORDS and noun[1] not in _CASUALTIES else "people"
+        return _CASUALTIES[unit.lower()], who
+    before = [w.lower() for w in re.findall(r"[A-Za-z]+", text[max(0, start - 40) : start])]
+    while before and before[-1] in _HEDGES and before[-1] not in _CASUALTIES:
+        before.pop()
+    if before and before[-1] in _CASUALTIES:
+        return _CASUALTIES[before[-1]], unit
+    clause = _CLAUSE_END.split(text[end : end + 120], maxsplit=1)[0]
+    clause = re.split(r"\band\b|\d", clause, maxsplit=1)[0]
+    said = [w for w in _LOWER_WORD.findall(clause) if w not in STOPWORDS and w not in _VAGUE][:3]
+    return next(((_CASUALTIES[w], unit) for w in said if w in _CASUALTIES), None)
 
 
 # A length of time or a measure as an adjective: "12-year contract", "ten-day strike", "a 30-metre section"
@@ -332,6 +394,10 @@ def clock_time(text: str) -> tuple[int, str] | None:
         return (0 if m["word"].lower() == "midnight" else 720), written
     if m["hour24"] is not None:
         return int(m["hour24"]) * 60 + int(m["minute24"]), written
+    if m["spoken"] is not None:  # minutes after midnight or after noon: see ``_minutes_apart``
+        past = _PAST[" ".join(m["spoken"].lower().replace("-", " ").split())]
+        hour = _HOURS.index(m["spoken_hour"].lower()) + 1
+        return ((hour % 12) * 60 + (past if m["way"].lower() == "past" else -past)) % 720, written
     hour = int(m["hour"])
     if not 1 <= hour <= 12:
         return None
@@ -367,7 +433,13 @@ def find_disagreements(
     pairs = (shared.row < shared.col) & (doc_of[shared.row] != doc_of[shared.col])
     rows, cols, commons = shared.row[pairs], shared.col[pairs], shared.data[pairs]
     values = np.asarray(similarity[rows, cols]).ravel() if len(rows) else np.zeros(0)
-    related = (values >= RELATED) | (commons >= RELATED_SHARED + 1)
+    # Parts of wholes of one size ("four / six of the 12 turnstiles") need less: the whole says what is counted.
+    parted = np.array([any("/of " in key for key in n) for n in numbers], dtype=bool)
+    loose = (values >= MIN_RELATED) & parted[rows] & parted[cols] if len(rows) else np.zeros(0, dtype=bool)
+    # Two clock times need only a little in common to be compared (see ``_other_time_same_moment``).
+    timed = np.array([t is not None for t in times], dtype=bool)
+    loose |= timed[rows] & timed[cols] & (commons >= 2) if len(rows) else np.zeros(0, dtype=bool)
+    related = (values >= RELATED) | (commons >= RELATED_SHARED + 1) | loose
     independent: dict[tuple[str, str], bool] = {}
     for i, j, value, common in zip(
         rows[related].tolist(),
@@ -382,7 +454,10 @@ def find_disagreements(
             independent[key] = provenance.independent({a.doc_id, b.doc_id}) >= 2
         if not independent[key]:
             continue
+        loosely = value < RELATED and common < RELATED_SHARED + 1
         for unit in numbers[i].keys() & numbers[j].keys():
+            if loosely and "/of " not in unit:
+                continue
             low, high = sorted((numbers[i][unit], numbers[j][unit]))
             # Loosely related sentences give one count only when the two numbers are near each other.
             near = high <= SAME_COUNT_RATIO * low
@@ -394,6 +469,8 @@ def find_disagreements(
             if unit[1:2] == "~":  # a sum named only by its context ("demanding $6 million")
                 close = value >= RELATED
             (a_low, a_high), (b_low, b_high) = spans[i][unit], spans[j][unit]
+            if (a_high == math.inf) != (b_high == math.inf):  # "at least 38" against "52": read as 38
+                a_high, b_high = min(a_high, a_low), min(b_high, b_low)
             compatible = max(a_low, b_low) <= min(a_high, b_high)  # "above 40 mph" / "up to 45 mph"
             if low != high and close and high <= MAX_RATIO * low and not compatible:
                 count_pairs[unit].append((i, j))
@@ -446,7 +523,12 @@ def _negated(text: str) -> set[str]:
             if lw not in STOPWORDS and lw not in _WEAK
         ]
         if following and not following[0][0][:1].isupper():
-            out.add(stem(following[0][1]))
+            first = lower.index(following[0][1], k + 1)
+            complement = lower[first + 1 : first + 3]
+            if complement[:1] == ["as"] and len(complement) == 2 and complement[1] not in STOPWORDS:
+                out.add(stem(complement[1]))  # "not classed as high-risk" denies "high", not "classed"
+            else:
+                out.add(stem(following[0][1]))
     plainly = [stem(w) for w in lower if w not in STOPWORDS]
     return {w for w in out if plainly.count(w) < 2}
 
@@ -472,13 +554,19 @@ def _amount(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,}"
 
 
-# Words before a clock time that make it approximate, and how far it may then be off.
+# Words before a clock time that make it approximate, and the minutes they allow before and after it:
+# "about 9:30 p.m." allows 9:32; "shortly before 7.30pm" is no "about 7:40 p.m.".
 _APPROXIMATE = re.compile(
-    r"\b(?:about|around|approximately|roughly|nearly|almost|shortly (?:after|before)|just (?:after|before))\s+"
+    r"\b(about|around|approximately|roughly|nearly|almost|shortly (?:after|before)|just (?:after|before))\s+"
     r"(?:at\s+)?$",
     re.IGNORECASE,
 )
-APPROXIMATE_MINUTES = 10
+APPROXIMATE_MINUTES = 5
+_LEEWAY = {"before": (15, 0), "nearly": (15, 0), "almost": (15, 0), "after": (0, 15)}
+# What happened at a time, as the words right before it say ("the crush began at about 7:40 p.m." / "the
+# crush started shortly before 7.30pm"): two sentences that say so much alike tell of one moment, however
+# different the rest of them.
+_STARTED = dict.fromkeys("began begun begin begins beginning started start starts starting".split(), "start")
 
 
 def _other_time_same_moment(
@@ -493,12 +581,17 @@ def _other_time_same_moment(
     """Two sentences give different clock times for what reads as one moment: they are close, name the
     same day if both name one, use the same time zone (else "5:42 p.m. EST" and "22:42 GMT" may be one
     instant), and neither is a line of a chronology that opens with its time ("1:43 a.m. -- Pilots…")."""
-    if time_a is None or time_b is None or not 0 < abs(time_a[0] - time_b[0]) <= MAX_TIME_GAP:
+    if time_a is None or time_b is None:
         return False
-    approximate = _APPROXIMATE.search(a[: a.find(time_a[1])]) or _APPROXIMATE.search(b[: b.find(time_b[1])])
-    if approximate and abs(time_a[0] - time_b[0]) <= APPROXIMATE_MINUTES:
-        return False  # "at about 9:30 p.m." allows "9:32 p.m."
-    if value < TIME_RELATED or common < TIME_SHARED:
+    gap = _minutes_apart(time_a, time_b)
+    if not 0 < abs(gap) <= MAX_TIME_GAP:
+        return False
+    before_a, before_b = a[: a.find(time_a[1])], b[: b.find(time_b[1])]
+    (a_early, a_late), (b_early, b_late) = _leeway(before_a), _leeway(before_b)
+    if max(-a_early, gap - b_early) <= min(a_late, gap + b_late):
+        return False  # the times the two allow overlap: "at about 9:30 p.m." allows "9:32 p.m."
+    alike = value >= TIME_RELATED and common >= TIME_SHARED
+    if not alike and len(_what_happened(before_a) & _what_happened(before_b)) < 2:
         return False
     if a.startswith(time_a[1]) or b.startswith(time_b[1]):
         return False
@@ -506,6 +599,29 @@ def _other_time_same_moment(
     if days_a and days_b and not days_a & days_b:
         return False
     return set(_ZONE.findall(a)) == set(_ZONE.findall(b))
+
+
+def _minutes_apart(a: tuple[int, str], b: tuple[int, str]) -> int:
+    """b's time minus a's, the nearer way round the clock ("11:40 p.m." and "shortly after midnight" are
+    minutes apart); a time said aloud ("twenty to twelve") is taken in the half of the day nearer the other."""
+    day = 720 if a[1].split()[-1].lower() in _HOURS or b[1].split()[-1].lower() in _HOURS else 1440
+    gap = (b[0] - a[0]) % day
+    return gap - day if gap > day // 2 else gap
+
+
+def _leeway(before: str) -> tuple[int, int]:
+    """Minutes a time allows before and after it, by the words before it ("about", "shortly before")."""
+    found = _APPROXIMATE.search(before)
+    if not found:
+        return 0, 0
+    word = found.group(1).lower().split()[-1]
+    return _LEEWAY.get(word, (APPROXIMATE_MINUTES, APPROXIMATE_MINUTES))
+
+
+def _what_happened(before: str) -> set[str]:
+    """Content stems of the few lower-case words before a time, starting and beginning as one."""
+    words = [w.lower() for w in before.split()[-LEAD_IN:] if not w[:1].isupper()]
+    return set(content_terms(" ".join(_STARTED.get(w, w) for w in words)))
 
 
 def _days(text: str, published: str | None) -> set[str]:
@@ -546,13 +662,18 @@ def _connected(pairs: Sequence[tuple[int, int]]) -> list[set[int]]:
 def _time_conflict(
     group: set[int], sentences: Sequence[Sentence], times: Sequence[tuple[int, str] | None]
 ) -> Disagreement:
+    """Times are placed around the group's first written one, so "twenty to twelve" beside "11:40 p.m." is
+    one value and "shortly after midnight" comes after both."""
+    given = [t for k in sorted(group) if (t := times[k]) is not None]
+    anchor = next((t for t in given if t[1].split()[-1].lower() not in _HOURS), given[0])
     values: dict[float, set[int]] = defaultdict(set)
     written: dict[float, str] = {}
     for k in sorted(group):
         time = times[k]
         assert time is not None
-        values[time[0]].add(k)
-        written.setdefault(time[0], time[1])
+        value = anchor[0] + _minutes_apart(anchor, time)
+        values[value].add(k)
+        written.setdefault(value, time[1])
     shown = ", ".join(written[v] for v in sorted(written))
     return Disagreement(f"what time: {shown}", "time", _claims(values, sentences))
 
