@@ -265,6 +265,18 @@ def test_transcript_turns_are_speech_by_their_speaker():
     assert quotes[0].who == "marsh" and quotes[0].transcript and "contained" in quotes[0].text
 
 
+def test_someone_a_reporter_spoke_to_says_what_follows_in_the_first_person():
+    clip = (
+        "anchor: our reporter is at the pier. vance: the pier is closed tonight. i spoke to one angler, "
+        "oriel haskett, who was on the jetty. we felt the boards drop under us and i grabbed the rail. "
+        "vance: the council meets tomorrow."
+    )
+    [t] = cleaned(f"=== t.txt\n{clip}\n")
+    who = {q.text[:12]: q.who for q in extract_quotes([t])}
+    assert who["The pier is "] == "vance" and who["We felt the "] == "Oriel Haskett"
+    assert all(t.text[q.start : q.end] == q.text for q in extract_quotes([t]))
+
+
 def test_a_name_that_speaks_is_a_person_whatever_the_tagger_said():
     def speaks(text: str, name: str) -> bool:
         start = text.index(name)
@@ -517,6 +529,12 @@ def test_last_night_is_the_day_before_and_an_irregular_past_verb_looks_back():
     assert dates["last night"] == "2040-02-07"
     found = dates_in("Divers found a hole under the pier on Wednesday.", "2040-02-13")
     assert found["Wednesday"] == "2040-02-08"  # not the coming Wednesday
+
+
+def test_a_quotations_future_is_not_the_dates_tense():
+    quoted = '"There will be a full inquiry," declared the minister to the assembly members on Monday.'
+    assert dates_in(quoted, "2041-03-19")["Monday"] == "2041-03-18"
+    assert dates_in("The minister will face the assembly on Monday.", "2041-03-19")["Monday"] == "2041-03-25"
 
 
 def test_a_title_and_a_comma_before_a_name_make_it_a_person():

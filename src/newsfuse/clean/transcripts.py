@@ -138,8 +138,9 @@ def introduced_names(raw: str) -> dict[str, str]:
         if first in speakers and last not in _FUNCTION_WORDS:
             names[f"{first} {last}"] = f"{first.capitalize()} {last.capitalize()}"
             names[last] = last.capitalize()
-    for m in _GUEST.finditer(raw):  # a guest is named with what they are: no turn marker needed
-        first, last = m.group(1), m.group(2)
+    guests = (*_GUEST.finditer(raw), *INTERVIEWEE.finditer(raw))
+    for m in guests:  # a guest is named with what they are: no turn marker needed
+        first, last = m.group(1).lower(), m.group(2).lower()
         if first not in _FUNCTION_WORDS and last not in _FUNCTION_WORDS:
             names[f"{first} {last}"] = f"{first.capitalize()} {last.capitalize()}"
     return names
@@ -195,6 +196,14 @@ _INTRODUCTION = re.compile(
 _GUEST = re.compile(
     r"\b(?:joining us(?: now)?(?: is)?|joined (?:now )?by|with me (?:now )?is|welcome(?: back)?,?)\s+"
     r"([a-z]{2,})\s+([a-z]{2,})(?=,\s+(?:a|an|the|who|our)\b)"
+)
+
+
+# Someone a reporter spoke to, named between commas after what they are, then "who": "i spoke to one fan,
+# tomas brennick, who was in that queue". What follows in the reporter's turn, in the first person, is theirs.
+INTERVIEWEE = re.compile(
+    r"\b(?i:spoke|talked|speaking|talking) (?i:to|with) (?i:one|a|an|another) [a-z]+(?: [a-z]+)?,\s+"
+    r"([A-Za-z][a-z]+)\s+([A-Za-z][a-z]+),\s+(?i:who)\b"
 )
 
 

@@ -157,7 +157,7 @@ def _score_dates(score: CrossSourceScore, spec: dict[str, Any], folder: Path, se
     refs = extract_dates(docs)
     right = 0
     for want in spec["dates"]:
-        written = _norm(want["as_written"])
+        written = _LEADING_PREPOSITION.sub("", _norm(want["as_written"]))
         candidates = [
             r
             for r in refs
@@ -169,6 +169,11 @@ def _score_dates(score: CrossSourceScore, spec: dict[str, Any], folder: Path, se
             got = [r.date for r in candidates]
             score.errors.append(f"date {want['doc']} {want['as_written']!r}: {got}, expected {want['date']}")
     score.dates_right = right / (len(spec["dates"]) or 1)
+
+
+# An annotation may write a date with its preposition ("on Saturday") where the extractor takes the date
+# and a time of day ("Saturday evening"): the preposition is no part of the date.
+_LEADING_PREPOSITION = re.compile(r"^(?:on|by|since|from|until|at)\s+")
 
 
 def _dates_document(docs: list[Document], want: dict[str, Any]) -> bool:

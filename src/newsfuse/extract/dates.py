@@ -103,7 +103,7 @@ def _refs(doc: Document, anchor: Anchor | None) -> Iterator[DateRef]:
     for sentence in _SENTENCE.finditer(doc.text):
         for m in EXPRESSION.finditer(sentence.group()):
             clause = _without_reporting_verb(_clause(sentence.group(), m.start(), m.end()), m.group())
-            tense = _tense_at(clause, clause.find(m.group())) or _tense(sentence.group())
+            tense = _tense_at(clause, clause.find(m.group())) or _tense(_QUOTED.sub(" ", sentence.group()))
             if _FROM_BEFORE.search(sentence.group(), 0, m.start()) and _PERMITTED.search(clause):
                 tense = "future"  # "residents could return home from Saturday": a start still ahead
             start = sentence.start() + m.start()
@@ -131,6 +131,9 @@ def _without_reporting_verb(clause: str, written: str) -> str:
     return clause[m.end() :]
 
 
+# A quotation inside the sentence: its tense is the speaker's, not the date's ('"There will be an inquiry,"
+# the minister told MPs on Monday').
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 _REPORTED = re.compile(r"^.*?\b(?:said|says|told \w+|announced|added|stated|confirmed)\s+that\b")
 
 

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from newsfuse.clean.transcripts import INTERVIEWEE
 from newsfuse.model import Document
 
 MIN_WORDS = 4
@@ -151,9 +152,27 @@ def _transcript_turns(doc: Document) -> Iterator[QuoteMention]:
             continue
         first = start + (len(doc.text[start:end]) - len(doc.text[start:end].lstrip()))
         speaker = marker.text.strip().rstrip(":").strip()
-        yield QuoteMention(
-            doc.id, first, first + len(speech), speech, speaker, None, -1, first, transcript=True
-        )
+        for at, words, who in _voices(speech, speaker):
+            yield QuoteMention(
+                doc.id, first + at, first + at + len(words), words, who, None, -1, first + at, transcript=True
+            )
+
+
+def _voices(speech: str, speaker: str) -> list[tuple[int, str, str]]:
+    """A turn's speech by speaker, as (offset, words, speaker): the turn's own speaker's, then, after the
+    sentence that names someone the speaker spoke to ("I spoke to one fan, Tomas Brennick, who was in that
+    queue."), that person's words when they follow in the first person."""
+    named = INTERVIEWEE.search(speech)
+    stop = _SENTENCE_END.search(speech, named.end()) if named else None
+    if named is None or stop is None or not _FIRST_PERSON.match(speech, stop.end()):
+        return [(0, speech, speaker)] if len(speech.split()) >= MIN_WORDS else []
+    who = f"{named.group(1).capitalize()} {named.group(2).capitalize()}"
+    parts = [(0, speech[: stop.start() + 1], speaker), (stop.end(), speech[stop.end() :].strip(), who)]
+    return [p for p in parts if len(p[1].split()) >= MIN_WORDS]
+
+
+_SENTENCE_END = re.compile(r"[.?!]\s+")
+_FIRST_PERSON = re.compile(r"(?:I|We|My|Our|i|we|my|our)\b")
 
 
 def _to_clean(doc: Document, raw_offset: int) -> int:
