@@ -676,3 +676,23 @@ def test_a_denial_of_what_something_was_classed_as_is_no_denial_of_the_classing(
         "Police classed the match as a normal-risk fixture.",
     )
     assert _negates("The match was not classed as high-risk.", "Police had classed the match as high-risk.")
+
+
+def test_a_short_form_joins_a_hospital_or_a_stadium_but_a_club_is_not_its_supporters_trust():
+    mentions = [
+        mention("a", "St Aldric's General Hospital", "ORG"),
+        mention("b", "St Aldric", "ORG"),
+        mention("a", "Ashcombe Road Stadium", "GPE"),
+        mention("b", "Ashcombe Road", "GPE"),
+        mention("c", "Ashcombe Road", "GPE"),
+        mention("a", "Brannock Athletic", "ORG"),
+        mention("b", "Brannock Athletic Supporters' Trust", "ORG"),
+    ]
+    actors, _ = resolve_actors(mentions, NO_COPIES)
+    by_name = {a.name: [x.name for x in a.aliases] for a in actors}
+    assert by_name == {
+        "St Aldric's General Hospital": ["St Aldric"],
+        "Ashcombe Road Stadium": ["Ashcombe Road"],
+        "Brannock Athletic": [],
+        "Brannock Athletic Supporters' Trust": [],
+    }

@@ -210,28 +210,38 @@ def _join_short_forms(groups: list[_Group], member: dict[int, int]) -> None:
     for g, group in enumerate(groups):
         if group.type not in ("ORG", "GPE") or not group.names:
             continue
-        shortest = 2 if group.type == "ORG" else 3  # "New York" is no short form of the New York Times
         owners = {
             h
             for name in group.names
-            if len(_words(name)) >= shortest  # "Wrenmouth" is the town, not Wrenmouth Police
+            if len(_words(name)) >= 2  # "Wrenmouth" is the town, not Wrenmouth Police
             for h, other in enumerate(groups)
-            if h != g and other.type == "ORG"
+            if h != g and other.type in ("ORG", "GPE")
             for full in other.full_names
-            if _extends(full, name)
+            if _extends(full, name, group.type, other.type)
         }
         if len(owners) == 1:
             _move(groups, member, g, owners.pop())
 
 
-def _extends(full: str, name: str) -> bool:
-    """The fuller name is the name and a body's words ("St Brennan" + "'s Hospital")."""
+def _extends(full: str, name: str, name_type: str, full_type: str) -> bool:
+    """The fuller name is the name and a body's words ("St Brennan" + "'s Hospital", "St Aldric" + "'s
+    General Hospital"), or a place's name and a venue's word ("Ashcombe Road" + "Stadium"). A place of two
+    words is no short form of a body ("New York" of the New York Times)."""
     words, longer = _words(name), _words(full)
-    return (
-        len(longer) > len(words)
-        and longer[: len(words)] == words
-        and all(is_body_word(w) for w in full.split()[len(words) :])
-    )
+    added = [w.lower() for w in full.split()[len(words) :]]
+    if not (len(longer) > len(words) and longer[: len(words)] == words and added):
+        return False
+    if added in (["stadium"], ["arena"]):
+        return True
+    if len(added) > 2 or (len(added) == 2 and added[0] not in _DESCRIPTORS):
+        return False  # "Brannock Athletic" is a club, not the Brannock Athletic Supporters' Trust
+    return full_type == "ORG" and is_body_word(added[-1]) and (name_type == "ORG" or len(words) >= 3)
+
+
+# Words between a body's name and its kind ("St Aldric's General Hospital").
+_DESCRIPTORS = frozenset(
+    "general memorial community royal national regional district county university teaching central".split()
+)
 
 
 def copied_names(
@@ -541,14 +551,17 @@ def _actor(actor_id: str, group: _Group, provenance: Provenance, misheard: froze
     # spinner keeps people's names but swaps the words of a body's ("Halvering Metropolis Council").
     garbled = provenance.translated | misheard if group.type == "PERSON" else provenance.rewritten
     own = [m for m in group.mentions if m.doc_id not in garbled]
-    if group.type == "ORG":
-        # A body by its whole name ("Hennigan & Rusk Construction", not "Hennigan & Rusk"), unless most
-        # sources call it by the shorter one (four say "Saltmarsh Kitchen", one "Saltmarsh Kitchen Catering").
+    if group.type in ("ORG", "GPE"):
+        # A body or venue by its whole name ("Hennigan & Rusk Construction", not "Hennigan & Rusk"), unless
+        # most sources call it by the shorter one (four say "Saltmarsh Kitchen", one "Saltmarsh Kitchen
+        # Catering").
         sources = {n: provenance.independent(spellings[n]) for n in candidates}
         candidates = [
             n
             for n in candidates
-            if not any(_extends(o, n) and 2 * sources[o] >= sources[n] for o in candidates)
+            if not any(
+                _extends(o, n, group.type, group.type) and 2 * sources[o] >= sources[n] for o in candidates
+            )
         ] or candidates
 
     def support(name: str) -> tuple[int, bool, int, int, int]:
