@@ -531,6 +531,17 @@ def test_last_night_is_the_day_before_and_an_irregular_past_verb_looks_back():
     assert found["Wednesday"] == "2040-02-08"  # not the coming Wednesday
 
 
+def test_a_common_noun_that_opens_a_sentence_and_speaks_is_no_name_but_a_known_surname_is():
+    text = (
+        "The ferry line is run by Rowena Tallis.\n\nWitnesses said the ramp gave way. Tallis said the ramp "
+        "had been inspected in May.\n"
+    )
+    [d] = cleaned(f"=== a.txt\n{text}")
+    names = [(m.text, m.type) for m in extract_mentions([d], Settings(ner="rules"))]
+    assert ("Witnesses", "PERSON") not in names
+    assert names.count(("Tallis", "PERSON")) == 1
+
+
 def test_a_quotations_future_is_not_the_dates_tense():
     quoted = '"There will be a full inquiry," declared the minister to the assembly members on Monday.'
     assert dates_in(quoted, "2041-03-19")["Monday"] == "2041-03-18"

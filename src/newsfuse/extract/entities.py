@@ -556,13 +556,9 @@ def _from_rules(doc: Document) -> Iterator[Mention]:
         words = run.split()
         while (
             words
-            and (  # a sentence's capitalized first word is no name, unless it speaks ("Tallis said")
-                words[0].lower() in _NOT_NAMES
-                or (
-                    _opens_sentence(text, start)
-                    and len(words) == 1
-                    and not _REPORT_VERB.match(text[start + len(words[0]) : start + len(words[0]) + 30])
-                )
+            and (  # a sentence's capitalized first word is no name ("Witnesses said"): a surname that opens
+                # one ("Tallis said") is found as the surname of the person named in full (``_known_surnames``)
+                words[0].lower() in _NOT_NAMES or (_opens_sentence(text, start) and len(words) == 1)
             )
         ):
             start += len(words[0]) + 1
