@@ -542,6 +542,18 @@ def test_a_common_noun_that_opens_a_sentence_and_speaks_is_no_name_but_a_known_s
     assert names.count(("Tallis", "PERSON")) == 1
 
 
+def test_a_ministers_portfolio_is_her_role_not_her_name():
+    def people(text: str) -> list[tuple[str, str | None]]:
+        [d] = cleaned(f"=== a.txt\n{text}\n")
+        return [(m.text, m.role) for m in extract_mentions([d], Settings(ner="rules")) if m.type == "PERSON"]
+
+    assert people("The Minister for Health Jane Dorrance said the ward would reopen.") == [
+        ("Jane Dorrance", "minister for health")
+    ]
+    assert people("Said the Minister of the Culture to the deputies on Monday.") == []
+    assert people("Residents of Port Alder's Eastquay were told to stay indoors.") == []
+
+
 def test_a_quotations_future_is_not_the_dates_tense():
     quoted = '"There will be a full inquiry," declared the minister to the assembly members on Monday.'
     assert dates_in(quoted, "2041-03-19")["Monday"] == "2041-03-18"

@@ -654,6 +654,19 @@ def _strip_title(name: str, start: int) -> tuple[str, int, str | None]:
     an acronym left in front of the name goes with it ("Ambassador to NATO Julianne Smith")."""
     m = _TITLE_PREFIX.match(name)
     rest = name[m.end() :] if m else ""
+    if m and rest[:1].islower() and m.group().split()[-1].lower().rstrip("s") in _PORTFOLIO_TITLES:
+        # "Minister for Health Jane Dorrance": the portfolio, then the name
+        words = rest.split()
+        person = " ".join(words[-2:])
+        if (
+            len(words) >= 4
+            and re.fullmatch(_PERSON_NAME, person)
+            and not _ORG_WORDS.search(person)
+            and not re.search(r"['’]s\b", person)
+        ):
+            cut = len(name) - len(person)
+            return person, start + cut, " ".join(name[:cut].split()).lower()
+        return "", start, None  # "the Minister of the Culture": a portfolio and no one's name
     if not m or not 1 <= len(rest.split()) <= 4 or _ORG_WORDS.search(rest):
         return name, start, None
     cut = m.end()
@@ -663,6 +676,10 @@ def _strip_title(name: str, start: int) -> tuple[str, int, str | None]:
     if len(name[cut:].split()) > 3:
         return name, start, None
     return name[cut:], start + cut, " ".join(name[:cut].split()).lower()
+
+
+# Titles a portfolio follows, before the name: "Minister of State for Europe Hilde Varga".
+_PORTFOLIO_TITLES = frozenset("minister secretary commissioner ambassador director".split())
 
 
 def _rule_type(text: str, start: int, end: int, words: list[str]) -> str | None:
