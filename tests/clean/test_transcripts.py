@@ -87,3 +87,9 @@ def test_a_guest_introduced_with_a_description_is_a_name():
     clip = "okay, thank you. joining us now is michael bosser, a global affairs analyst. michael, welcome."
     assert introduced_names(clip) == {"michael bosser": "Michael Bosser"}
     assert introduced_names("joining us now is the mayor, who spoke earlier.") == {}
+
+
+def test_a_possessive_name_is_recased_where_a_transcript_lost_its_apostrophe():
+    vocabulary = case_vocabulary(["Eleven people remain at St Aldric's General Hospital, doctors said."])
+    assert vocabulary["aldrics"] == "Aldrics"
+    assert vocabulary["st aldrics general hospital"] == "St Aldrics General Hospital"

@@ -46,6 +46,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _UPPER = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’.-]*[A-Za-z0-9]|[A-Za-z]")
 _NAME_RUN = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:(?:of|for|and|in|the|on|de|al)\s+)?[A-Z][\w.'’-]*)+")
+_POSSESSIVE = re.compile(r"['’]s\b")
 _FUNCTION_WORDS = frozenset(
     "a an the and or but if of for in on at to by from with as is are was were be been it its us we you they "
     "he she i me him her them my our your their this that these those who what when where why how may will "
@@ -115,6 +116,8 @@ def case_vocabulary(texts: Iterable[str]) -> dict[str, str]:
                 lower[key] += 1
             elif not word.isupper() or len(word) <= 6 or "." in word:
                 capitalized[key][word] += 1
+                if _POSSESSIVE.search(word):  # a transcript loses the apostrophe: "aldrics" is "Aldric's"
+                    capitalized[_POSSESSIVE.sub("s", key)][_POSSESSIVE.sub("s", word)] += 1
         for m in _NAME_RUN.finditer(text):
             words = m.group().split()
             if words[0].lower() in _FUNCTION_WORDS:
@@ -122,6 +125,8 @@ def case_vocabulary(texts: Iterable[str]) -> dict[str, str]:
             if len(words) >= 2:
                 phrase = " ".join(words)
                 capitalized[phrase.lower()][phrase] += 1
+                if _POSSESSIVE.search(phrase):
+                    capitalized[_POSSESSIVE.sub("s", phrase.lower())][_POSSESSIVE.sub("s", phrase)] += 1
     return {
         k: forms.most_common(1)[0][0] for k, forms in capitalized.items() if sum(forms.values()) > lower[k]
     }
