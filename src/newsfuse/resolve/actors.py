@@ -221,6 +221,20 @@ def _join_short_forms(groups: list[_Group], member: dict[int, int]) -> None:
         }
         if len(owners) == 1:
             _move(groups, member, g, owners.pop())
+    # A body called by its last word alone ("Athletic" for Brannock Athletic), when one body ends with it.
+    for g, group in enumerate(groups):
+        if group.type != "ORG" or not group.names or any(len(_words(n)) != 1 for n in group.names):
+            continue
+        last = {_words(n)[0] for n in group.names}
+        owners = {
+            h
+            for h, other in enumerate(groups)
+            if h != g and other.type == "ORG"
+            for full in other.full_names
+            if len(_words(full)) >= 2 and _words(full)[-1] in last
+        }
+        if len(owners) == 1:
+            _move(groups, member, g, owners.pop())
 
 
 def _extends(full: str, name: str, name_type: str, full_type: str) -> bool:
