@@ -420,3 +420,52 @@ def test_the_headline_sits_above_its_standfirst_and_a_summarys_bullets_stay():
     assert reasons["Council closes two libraries, raises taxes in split vote on budget"] == "metadata:title"
     assert reasons["The coastguard says the vessel is stable but holed below the waterline"] is None
     assert reasons["Tarrow Sea Lines has cancelled all sailings for the rest of the weekend"] is None
+
+
+def test_widget_labels_galleries_footers_and_comment_counts_go_but_news_that_mentions_them_stays():
+    for line, reason, ends in (
+        ("POLL: Should the harbour ferry run all night in summer?", "advertisement", False),
+        ("ODDS BY LUCKYLANE: Rovers 5/2 to win at home Saturday. 18+ only.", "advertisement", False),
+        ("DEAL: The Kestrel 4 kettle is down to £29 at Homeway this week", "advertisement", False),
+        ("Now Playing: Drone footage of the flooded Ressel valley (1:42)", "advertisement", False),
+        ("[2/5] Volunteers fill sandbags outside Ressel town hall on Sunday.", "gallery", False),
+        ("Download the Valley Nine app for alerts on roads and schools near you.", "newsletter", False),
+        (
+            "The Morning Brief newsletter brings you the five stories that matter before 7am.",
+            "newsletter",
+            False,
+        ),
+        ("Weather  ·  Traffic  ·  Obituaries  ·  Puzzles  ·  Careers", "menu", False),
+        (
+            "Ressel Daily is a property of Northgate Media Ltd. © 2041 Northgate Media Ltd.",
+            "copyright",
+            False,
+        ),
+        ("Was this page helpful?", "tip-line", False),
+        ("Have your say: write to letters@resseldaily.example with your name and town.", "tip-line", False),
+        (
+            "Affiliate disclosure: we may earn an affiliate commission when you buy through our links.",
+            "affiliate",
+            False,
+        ),
+        ('3 thoughts on "Ressel flood defences to be raised by a metre"', "comment-form", True),
+        ("MORE ROVERS", "related", True),
+    ):
+        assert pattern_reason(line) == (f"boilerplate:{reason}", ends), line
+    for news in (
+        "Poll workers in Ressel counted through the night, the council said.",
+        "Breaking the ice on the canal was the first job of the morning.",
+        "More than 300 homes were flooded.",
+        "The council's app was downloaded 4,000 times in a day, officials said.",
+    ):
+        assert pattern_reason(news) is None, news
+    raw = (
+        "Ferry captain says engine failed twice\n\n"
+        "The Orla ferry lost power twice on its way into Ressel harbour on Sunday, its captain said.\n\n"
+        "The Orla is towed into Ressel harbour on Sunday evening. (Dev Anand/Ressel Daily)\n\n"
+        "Passengers were kept below deck until the tug arrived, the operator said.\n"
+    )
+    reasons = reasons_by_line(raw)
+    assert reasons["The Orla is towed into Ressel harbour on Sunday evening. (Dev Anand/Ressel Daily)"] == (
+        "caption:photo"
+    )

@@ -111,6 +111,14 @@ def test_a_lower_case_wordmark_and_a_masthead_split_by_a_bar_name_the_outlet():
     assert bar.source == "Continental Press Agency"
 
 
+def test_an_account_menus_section_is_no_outlet():
+    [page] = cleaned(
+        "=== a.txt\nMy News   |   Sign In   |   Register\n\nHarbour closes after storm\n\n"
+        f"RIVERTON, May 2 (Harbor Herald) - {BODY}\n"
+    )
+    assert page.source == "Harbor Herald"
+
+
 def test_byline_masthead_and_credit_lines():
     [by] = cleaned(f"=== a.txt\nHarbour closes after storm\n\nBy Jane Roe, Harbor Herald\n\n{BODY}\n")
     assert by.source == "Harbor Herald"

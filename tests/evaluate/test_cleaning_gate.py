@@ -54,7 +54,12 @@ GATES = {
         ROOT / "tests/data/cleaning-heldout6",
         (0.95, 0.95, 0.85),
     ),
-    # heldout7 is the blind set: scored by benchmarks/quality_gate.py, never gated or tuned on.
+    "eighth chrome set": (
+        ROOT / "tests/data/cleaning-heldout7/annotations.json",
+        ROOT / "tests/data/cleaning-heldout7",
+        (0.95, 0.95, 0.75),
+    ),
+    # heldout8 is the blind set: scored by benchmarks/quality_gate.py, never gated or tuned on.
 }
 
 

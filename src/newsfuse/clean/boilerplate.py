@@ -223,8 +223,10 @@ def _mark_captions(lines: Sequence[Line], reasons: list[str | None]) -> None:
         )
         credit = _CREDIT_AFTER.search(line.text)
         credited = (
-            credit is not None
-            and bool(OUTLET_WORDS.search(credit.group(1)))
+            (
+                (credit is not None and bool(OUTLET_WORDS.search(credit.group(1))))
+                or bool(_PHOTOGRAPHER_CREDIT.search(line.text))
+            )
             and line.words <= 40
             and not _REPORTING_VERB.search(line.text)
         )
@@ -240,6 +242,10 @@ def _reports(line: Line) -> bool:
 _REPORTING_VERB = re.compile(r"\b(?:said|says|told|according to)\b")
 # A picture's credit after its caption: "Jars of … on a supermarket shelf in Doverel. (The Corley Standard)".
 _CREDIT_AFTER = re.compile(r"\.\s*\(((?:[Tt]he )?[A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*){0,4})\)\s*$")
+# Or the photographer's name and the outlet or agency: "… against the Rapids. (Marisol Tern/Baseline Report)".
+_PHOTOGRAPHER_CREDIT = re.compile(
+    r"\.\s*\((?:[A-Z][\w'’.-]*\s){1,3}[A-Z][\w'’.-]*\s*/\s*[A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*){0,4}\)\s*$"
+)
 
 
 def _mark_after_end(lines: Sequence[Line], reasons: list[str | None], ends_article: list[bool]) -> None:

@@ -113,6 +113,8 @@ def _masthead(
                 continue
             if _DATED.search(name):  # "Sun 02 Jun 2030" is the page's date, not "The Sun"
                 continue
+            if _SECTION.match(name):  # "My News", "Trending News", "NEWS RELEASE": a section or a label
+                continue
             if not recurring and OUTLET_WORDS.search(name):
                 if len(words) > 1:
                     return _display_case(name, raw)
@@ -125,6 +127,11 @@ def _masthead(
 
 
 TERMINALS = (".", "!", "?", ":")
+_SECTION = re.compile(
+    r"^(?:(?:my|latest|breaking|top|trending|world|local|national|more|live|daily)\s+news|news\s+releases?"
+    r"|press\s+releases?|media\s+releases?)$",
+    re.IGNORECASE,
+)
 _PARTS = re.compile(r"\s[|—–·•-]\s|\s{2,}")  # "The Public Purse - governance, procurement and …"
 _DATED = re.compile(
     r"\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d"

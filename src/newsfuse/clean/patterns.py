@@ -73,7 +73,8 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
     _p(
         "related",
         r"^(?:related(?: articles?| stories| posts| coverage| content| news| reading| links)?"
-        r"|more (?:from|on|in) [\w .&'-]{1,40}|more stories|more news|you may also like|you might also like"
+        r"|more (?:from|on|in) [\w .&'-]{1,40}|more [a-z][\w&'’-]*(?: [a-z][\w&'’-]*)?|you may also like"
+        r"|you might also like"
         r"|you may be interested in|recommended(?: for you| stories| reading)?|most (?:read|popular|viewed|shared)"
         r"|trending(?: now| stories)?|popular(?: now| stories)?|read next|up next|what to read next"
         r"|don'?t miss|see also|check also|also read|read also|in other news|further reading|top stories"
@@ -150,17 +151,36 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
     ),
     _p(
         "newsletter",
+        r"^.{0,60}\b(?:newsletter|briefing|digest)\b.{0,40}\b(?:brings you|delivers|sends you|lands in your inbox"
+        r"|straight to your inbox)\b.*$"
+        r"|^(?:download|get|install) (?:the|our) .{1,40}\bapp\b.*$",
+        max_words=40,
+    ),
+    # A widget's label over a promotion: a deal, a poll, betting odds, a video player, a ticker.
+    _p(
+        "advertisement",
+        r"^(?:(?-i:DEALS?|POLL|QUIZ|ODDS(?: BY [A-Z0-9&' ]{1,30})?|BREAKING)|now playing)\s*:\s.*$",
+        max_words=40,
+    ),
+    _p(
+        "comment-form",
+        r"^\d+ (?:thoughts?|responses?|replies|comments?) (?:on|to) .{1,200}$",
+        ends_article=True,
+    ),
+    _p(
+        "newsletter",
         r"^(?:listen to|subscribe to|follow) (?:our|the) .{1,60}\bon (?:spotify|apple (?:music|podcasts)|youtube"
         r"|soundcloud|deezer|google podcasts)\b.{0,40}$",
         max_words=20,
     ),
     _p(
         "affiliate",
-        r"^.*\b(?:(?:we|this site) (?:may )?(?:earn|receive|get) (?:a )?(?:small )?(?:commission|compensation|"
-        r"a share of (?:sales|revenue))|(?:commission|a share of (?:sales|revenue))\b.{0,40}\b(?:when you buy|"
+        r"^.*\b(?:(?:we|this site) (?:may )?(?:earn|receive|get) (?:an? )?(?:small |affiliate )?"
+        r"(?:commission|compensation|a share of (?:sales|revenue))"
+        r"|(?:commission|a share of (?:sales|revenue))\b.{0,40}\b(?:when you buy|"
         r"through (?:our |the |these )?links|purchases? made through)|contains? affiliate links?|"
         r"as an amazon associate|(?:chosen|selected) independently by our editors)\b.*$"
-        r"|^disclosure(?: statement)?:.*$",
+        r"|^(?:affiliate |advertiser )?disclosure(?: statement)?:.*$",
         max_words=40,
         cues=(
             "commission",
@@ -261,6 +281,9 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
     _p("menu", r"^[^.!?|]{1,25}(?:\s\|\s[^.!?|]{1,25})+$", max_words=8),
     _p("menu", r"^\w[\w'’&-]*(?: [\w'’&-]+){0,2}(?: {2,}\w[\w'’&-]*(?: [\w'’&-]+){0,2}){2,}$", max_words=12),
     _p("gallery", r"^(?:(?:image|photo|slide|picture) )?\d{1,3}\s*(?:/|of)\s*\d{1,3}$"),
+    _p("gallery", r"^\[\d{1,3}\s*/\s*\d{1,3}\]\s.{0,300}$"),  # "[1/6] Residents search the rubble…"
+    # Links in a footer, set apart by middle dots: "Terms of Use  ·  Privacy Policy  ·  Careers".
+    _p("menu", r"^[^.!?·•|©]{1,45}(?:\s+[·•]\s+[^.!?·•|©]{1,45}){2,}$", max_words=30),
     _p(
         "timestamp",
         r"^(?:(?:published|updated|posted|last updated|first published|first posted|modified)\b(?: on| at)?[:\s]"
@@ -299,7 +322,8 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
         r"^(?:report|spotted) an? (?:error|typo|mistake)\b.*|^contact (?:our|the) newsroom\b.*|"
         r"^.{0,60}\bif you (?:spot|see|notice|find) an? (?:error|mistake|factual error)\b.*|"
         r"^.{0,40}\bis committed to accuracy\b.*|"
-        r"^was this (?:article|story) (?:helpful|useful)\??$|^yes\s+no$",
+        r"^was this (?:article|story|page|information) (?:helpful|useful)\??$|^yes\s+no$|"
+        r"^have your say\b.{0,120}@.*$",
         max_words=20,
     ),
     _p("audio-widget", r"^(?:listen to (?:this|the) (?:article|story)|audio|play audio|listen)\b.{0,30}$"),
@@ -307,7 +331,8 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
     _p("tags", r"^(?:tags|topics|filed under|categories|category|keywords|more about)\s*:.*$"),
     _p(
         "copyright",
-        r"^(?:©|copyright|\(c\))\s*.{0,80}$|^.{0,60}\ball rights reserved\b.*$"
+        r"^(?:©|copyright|\(c\))\s*.{0,80}$|^.{0,120}\ball rights reserved\b.*$"
+        r"|^.{0,60}\bis (?:a|an) (?:property|publication|division|brand|subsidiary) of\b.{0,80}$"
         r"|^(?:©|copyright|\(c\))\s*(?:\d{4}\s*)?[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,4}\.\s.{0,200}$"
         r"|^(?:©|copyright|\(c\))\s*.{0,80}\b(?:reproduced|reprinted|used) with permission\b.*$"
         r"|^.{0,40}\bthis copy is for your personal,? non-?commercial use\b.*$"
