@@ -557,10 +557,16 @@ def test_a_ministers_portfolio_is_her_role_not_her_name():
 def test_a_city_or_club_that_speaks_is_no_person():
     [d] = cleaned(
         "=== a.txt\nDunvarra City said in a statement that its supporters were among the injured.\n\n"
-        "Brannock Athletic said the match would be replayed.\n"
+        "Brannock Athletic said the match would be replayed.\n\nPort Selwyn said it would host the replay, "
+        "and Dunvarra Metropolis said nothing.\n"
     )
     types = {m.text: m.type for m in extract_mentions([d], Settings(ner="rules"))}
-    assert types == {"Dunvarra City": "GPE", "Brannock Athletic": "ORG"}
+    assert types == {
+        "Dunvarra City": "GPE",
+        "Brannock Athletic": "ORG",
+        "Port Selwyn": "GPE",
+        "Dunvarra Metropolis": "GPE",
+    }
 
 
 def test_a_quotations_future_is_not_the_dates_tense():

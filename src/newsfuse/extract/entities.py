@@ -384,8 +384,8 @@ def _from_spacy(doc: Document, parsed: Any) -> Iterator[tuple[Mention, str | Non
         end = start + len(name)
         if _TITLE_ONLY.match(name):  # "Port Master": a title with no name
             continue
-        if geographic or _GEO_NAME.match(name) or _STREET.search(name):
-            label, proven = "GPE", "GPE"  # "Mill Lane"
+        if geographic or _GEO_NAME.match(name) or _STREET.search(name) or _town_name(name):
+            label, proven = "GPE", "GPE"  # "Mill Lane", "Dunvarra City"
         elif _ORG_WORDS.search(name) or any(c.isdigit() for c in name):
             label = "ORG" if label == "PERSON" else label  # "Halvorsen Chemicals", "Warehouse 4"
             proven = None
@@ -682,6 +682,13 @@ def _strip_title(name: str, start: int) -> tuple[str, int, str | None]:
     return name[cut:], start + cut, " ".join(name[:cut].split()).lower()
 
 
+def _town_name(name: str) -> bool:
+    """A city's or a town's name, or its club's ("Dunvarra City", "Port Selwyn"): never a person."""
+    return bool(_TOWN_NAME.search(name)) and not _ORG_WORDS.search(name)
+
+
+# A spinner writes "Metropolis" for "City".
+_TOWN_NAME = re.compile(r"\S \b(?:City|Town|Metropolis)$|^Port [A-Z][a-z]+$")
 # Titles a portfolio follows, before the name: "Minister of State for Europe Hilde Varga".
 _PORTFOLIO_TITLES = frozenset("minister secretary commissioner ambassador director".split())
 
@@ -692,7 +699,7 @@ def _rule_type(text: str, start: int, end: int, words: list[str]) -> str | None:
         return "ORG"
     if _STREET.search(" ".join(words)) or _GEO_NAME.match(" ".join(words)):
         return "GPE"  # "Mill Lane", "City Hall", "the River Caddon"
-    if len(words) >= 2 and words[-1] in ("City", "Town"):
+    if _town_name(" ".join(words)):
         return "GPE"  # "Dunvarra City said in a statement": a city, or its club, never a person
     if 2 <= len(words) <= 3 and re.match(r",\s+who\b", after):
         return "PERSON"  # "spoke to Elsbeth Marwood, who lives by the bridge"
