@@ -51,7 +51,7 @@ def to_markdown(briefing: Briefing) -> str:
     return "\n".join(out) + "\n"
 
 
-QUOTES_SHOWN, ACTORS_SHOWN, SINGLE_SHOWN = 10, 15, 5
+QUOTES_SHOWN, ACTORS_SHOWN, SINGLE_SHOWN = 10, 20, 5
 
 
 def _analysis(b: Briefing, cite: Callable[[Sequence[str]], str]) -> list[str]:
@@ -75,10 +75,11 @@ def _analysis(b: Briefing, cite: Callable[[Sequence[str]], str]) -> list[str]:
     if b.timeline:
         out += ["", "## Timeline", ""]
         out += [f"- **{e.date}** ({_md(e.as_written)}): {_md(e.text)} {cite(e.sources)}" for e in b.timeline]
-    people = [a for a in b.actors if a.type == "PERSON"] + [a for a in b.actors if a.type != "PERSON"]
-    if people:
+    # The most reported actors (the briefing ranks them), people first.
+    shown = sorted(b.actors[:ACTORS_SHOWN], key=lambda a: a.type != "PERSON")
+    if shown:
         out += ["", "## Actors", ""]
-        for a in people[:ACTORS_SHOWN]:
+        for a in shown:
             role = f", {_md(a.roles[0])}" if a.roles else ""
             also = f" — also written: {_md(', '.join(x.name for x in a.aliases))}" if a.aliases else ""
             out.append(f"- **{_md(a.name)}** ({a.kind}{role}){also}")
