@@ -12,6 +12,7 @@ from newsfuse.extract.entities import (
     _speaks,
     _strip_title,
     _type_by_evidence,
+    _with_particles,
     _without_common_words,
     extract_mentions,
 )
@@ -567,6 +568,37 @@ def test_a_city_or_club_that_speaks_is_no_person():
         "Port Selwyn": "GPE",
         "Dunvarra Metropolis": "GPE",
     }
+
+
+def test_a_name_with_particles_is_one_person_and_a_constabulary_is_a_body():
+    text = (
+        "The director, Marigold van der Kaaij, said the museum would reopen. Liesbet ter Horst, who studies "
+        "art theft, said the gold would be melted down, and the Lesk Valley Constabulary said little.\n"
+    )
+    [d] = cleaned(f"=== a.txt\n{text}")
+    found = {m.text: m.type for m in extract_mentions([d], Settings(ner="rules"))}
+    assert found == {
+        "Marigold van der Kaaij": "PERSON",
+        "Liesbet ter Horst": "PERSON",
+        "Lesk Valley Constabulary": "ORG",
+    }
+    # The small model's pieces of such a name ("Marigold" | "Kaaij", tagged a place) are put together.
+    pieces = [
+        (
+            Mention(
+                d.id, text.index("Marigold"), text.index("Marigold") + 8, "Marigold", "PERSON", "director"
+            ),
+            None,
+        ),
+        (Mention(d.id, text.index("Kaaij"), text.index("Kaaij") + 5, "Kaaij", "GPE"), None),
+    ]
+    [(whole, proven)] = _with_particles([d], pieces)
+    assert (whole.text, whole.type, whole.role, proven) == (
+        "Marigold van der Kaaij",
+        "PERSON",
+        "director",
+        "PERSON",
+    )
 
 
 def test_a_quotations_future_is_not_the_dates_tense():

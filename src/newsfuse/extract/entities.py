@@ -115,7 +115,7 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|from|of|at|near|outside|to|across)\s*$")
 _ORG_WORDS = re.compile(
     r"\b(?:office|department|ministry|council|agency|company|corporation|corp|inc|ltd|chemicals|association|"
     r"university|party|committee|commission|organization|organisation|alliance|bank|fund|services?|authority|"
-    r"court|police|army|navy|school|hospital|board|union|institute|group|house|administration|news|times|"
+    r"court|police|constabulary|gendarmerie|unit|army|navy|school|hospital|board|union|institute|group|house|administration|news|times|"
     r"post|wire|press|radio|network|federation|club|united|fc|afc|athletic|rovers|wanderers|albion|rangers|"
     r"airlines|station|chronicle|gazette|courier|herald|"
     r"observer|tribune|journal|telegraph|coastguard|guard|branch|ferries|airways|railways|shipping|brigade|"
@@ -133,7 +133,8 @@ _LOW = "[a-zß-öø-ÿ\u0100-\u017f]"
 _NAME_WORD = rf"{_CAP}{_LOW}+(?:{_CAP}{_LOW}+)?(?:[-'’]{_CAP}?{_LOW}+)*(?:(?<=s)['’](?= [A-Z]))?"
 _NAME_RUN = re.compile(
     rf"\b(?:{_NAME_WORD}|[A-Z]{{2,}}(?:-[A-Z][a-z]+)?|(?:[A-Z]\.){{2,}})"
-    rf"(?:\s+(?:(?:of|for|and|&|the|de|al|van|von|da)\s+){{0,2}}(?:{_NAME_WORD}|[A-Z]{{2,}}|(?:[A-Z]\.){{2,}}))*"
+    rf"(?:\s+(?:(?:of|for|and|&|the|de|al|van|von|da|der|den|ter|ten|du|del|della|di|dos|le|la|bin)\s+){{0,2}}"
+    rf"(?:{_NAME_WORD}|[A-Z]{{2,}}|(?:[A-Z]\.){{2,}}))*"
 )
 _TRAILING_LOWER = re.compile(r"(?:\s+[a-z]+)+$")
 # What the model leaves of a name it cut off ("St | brennans").
@@ -158,11 +159,40 @@ def extract_mentions(docs: Sequence[Document], settings: Settings) -> list[Menti
         nlp = _spacy()
         parsed = nlp.pipe((d.text for d in live), batch_size=8)
         found = [m for doc, result in zip(live, parsed, strict=True) for m in _from_spacy(doc, result)]
-        typed = _type_by_evidence(_without_common_words(live, found))
+        typed = _type_by_evidence(_without_common_words(live, _with_particles(live, found)))
         with_bodies = _bodies_missed(live, _known_surnames(live, _people_who(live, typed)))
         return _acronyms(live, _misheard_names(live, with_bodies))
     ruled = _type_by_majority([m for doc in live for m in _from_rules(doc)])
     return _acronyms(live, _misheard_names(live, _known_surnames(live, _people_who(live, ruled))))
+
+
+def _with_particles(
+    docs: Sequence[Document], found: list[tuple[Mention, str | None]]
+) -> list[tuple[Mention, str | None]]:
+    """Put back a name's particles and the first name before them, which the small model cuts off or tags
+    apart ("Marigold | van der | Kaaij", "Liesbet ter | Horst"): one person."""
+    texts = {doc.id: doc.text for doc in docs}
+    out: list[tuple[Mention, str | None]] = []
+    for mention, proven in found:
+        text = texts[mention.doc_id]
+        before = _PARTICLES_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+        if before is None or mention.type == "ORG" or before.group().split()[0] in _PLACE_HEADS:
+            out.append((mention, proven))
+            continue
+        role = mention.role
+        if out and out[-1][0].doc_id == mention.doc_id and out[-1][0].start >= before.start():
+            role = role or out.pop()[0].role  # the first name, tagged on its own
+        start = before.start()
+        out.append(
+            (Mention(mention.doc_id, start, mention.end, text[start : mention.end], "PERSON", role), "PERSON")
+        )
+    return out
+
+
+_PARTICLES_BEFORE = re.compile(
+    r"(?<![\w.])[A-Z][a-z]+(?:-[A-Z][a-z]+)? (?:(?:van|von|de|der|den|ter|ten|du|del|della|di|dos|da)\s+){1,2}$"
+)
+_PLACE_HEADS = frozenset("Rio Port Porto Puerto Costa Villa San Santa Saint Cape Mount Lake".split())
 
 
 def _acronyms(docs: Sequence[Document], mentions: list[Mention]) -> list[Mention]:
@@ -305,7 +335,7 @@ def _misheard_names(docs: Sequence[Document], mentions: list[Mention]) -> list[M
         for start, end, word, known in words:
             overlapping = [m for m in taken[doc.id] if m.start < end and start < m.end]
             if (
-                len(word) < 5
+                len(word) < 6  # "short" is no "Horst" misheard
                 or word in common
                 or any(m.type == "PERSON" or (m.start, m.end) != (start, end) for m in overlapping)
             ):

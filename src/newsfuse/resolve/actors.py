@@ -593,7 +593,7 @@ def _actor(actor_id: str, group: _Group, provenance: Provenance, misheard: froze
 
 
 # Lower-case particles that belong inside a person's name ("Ursula von der Leyen").
-_PARTICLES = frozenset("al bin da de del della der di dos du la le van von".split())
+_PARTICLES = frozenset("al bin da de del della den der di dos du la le ten ter van von".split())
 
 
 def _capitalized(name: str) -> str:
