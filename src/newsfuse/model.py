@@ -80,6 +80,9 @@ class Document:
     url: str | None = None
     title: str | None = None
     date: str | None = None
+    # The day its story was filed (its dateline's), where this copy was published days later: relative dates
+    # in the text ("on Monday") count from it.
+    filed: str | None = None
     kind: Kind = "unknown"
     origin: str | None = None
     removed: tuple[Removed, ...] = ()

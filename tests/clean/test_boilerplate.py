@@ -450,6 +450,8 @@ def test_widget_labels_galleries_footers_and_comment_counts_go_but_news_that_men
         ),
         ('3 thoughts on "Ressel flood defences to be raised by a metre"', "comment-form", True),
         ("MORE ROVERS", "related", True),
+        ("Breaking:  Ring road lane closures extended  ///  Rovers sign keeper on loan", "menu", False),
+        ("Your valley. Your news. Since 1902.", "tagline", False),
     ):
         assert pattern_reason(line) == (f"boilerplate:{reason}", ends), line
     for news in (

@@ -1,4 +1,5 @@
 from newsfuse.datetext import CalendarDate, find_date
+from newsfuse.extract.dates import extract_dates
 
 from ..conftest import cleaned
 
@@ -109,6 +110,18 @@ def test_a_lower_case_wordmark_and_a_masthead_split_by_a_bar_name_the_outlet():
         f"=== b.txt\nCPA | Continental Press Agency\n\nHarbour closes after storm\n\nBy Jane Roe\n\n{BODY}\n"
     )
     assert bar.source == "Continental Press Agency"
+
+
+def test_a_copy_posted_days_after_its_dateline_is_dated_when_posted_and_filed_on_the_datelines_day():
+    [copy] = cleaned(
+        "=== a.txt\nYour town. Your news. Every day.\n\nHarbour closes after storm\n\n"
+        "Posted by Newsroom  •  April 22, 2043  •  Leave a Comment\n\n"
+        "RIVERTON, April 20 (Harbor Herald) - The harbour closed on Sunday after the storm, and it will "
+        "reopen on Tuesday, the port said.\n"
+    )
+    assert (copy.date, copy.filed) == ("2043-04-22", "2043-04-20")
+    dates = {r.as_written: r.date for r in extract_dates([copy])}
+    assert dates == {"Sunday": "2043-04-19", "Tuesday": "2043-04-21"}  # counted from the dateline's Monday
 
 
 def test_an_account_menus_section_is_no_outlet():

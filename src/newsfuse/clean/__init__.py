@@ -102,6 +102,7 @@ def _clean_article(doc: Document, lines: list[Line], site_lines: frozenset[str])
         title=meta.title,
         source=meta.source,
         date=meta.date,
+        filed=meta.filed,
         notes=doc.notes + meta.notes,
     )
     return doc, meta

@@ -3,6 +3,7 @@ from. Metadata from HTML or JSON wins; text signals fill the gaps; when unsure w
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ class Metadata:
     source: str | None
     date: str | None
     partial_date: CalendarDate | None
+    filed: str | None
     dateline: tuple[int, int] | None
     notes: tuple[str, ...]
 
@@ -60,15 +62,15 @@ def infer_metadata(doc: Document, lines: Sequence[Line], reasons: Sequence[str |
     elif source[0] is None:
         notes.append("outlet unknown: no metadata, credit or masthead names it")
 
-    date, partial = doc.date, None
+    date, partial, filed = doc.date, None, None
     if not date:
-        date, partial, note = _date(lines, reasons, dateline.group("date") if dateline else None)
+        date, partial, note, filed = _date(lines, reasons, dateline.group("date") if dateline else None)
         notes.append(note)
     span = None
     if dateline and first_body is not None:
         start = lines[first_body].start
         span = (start, start + dateline.end())
-    return Metadata(title, source[0], date, partial, span, tuple(notes))
+    return Metadata(title, source[0], date, partial, filed, span, tuple(notes))
 
 
 def _title(
@@ -226,18 +228,23 @@ def _display_case(name: str, raw: str) -> str:
 
 def _date(
     lines: Sequence[Line], reasons: Sequence[str | None], dateline_date: str | None
-) -> tuple[str | None, CalendarDate | None, str]:
-    """The publication date: the dateline's, else the first date or timestamp line under the headline (a
-    date above it is the site's clock when the page also dates the article below it), else one above it
-    unless it is a "today" widget. A dateline without a year takes the year of a line with the same day."""
+) -> tuple[str | None, CalendarDate | None, str, str | None]:
+    """The publication date, how it was found, and the day the story was filed when that is earlier: the
+    dateline's, else the first date or timestamp line under the headline (a date above it is the site's
+    clock when the page also dates the article below it), else one above it unless it is a "today" widget.
+    A dateline without a year takes the year of a line with the same day; a copy posted a few days after
+    its dateline is dated when it was posted, and filed on the dateline's day."""
     partial = find_date(dateline_date) if dateline_date else None
     if partial and partial.year:
-        return partial.iso(), None, "date from the dateline"
+        return partial.iso(), None, "date from the dateline", None
     title_at = next((i for i, r in enumerate(reasons) if r == TITLE), -1)
     dated = [
         (i, found, found.year)
         for i, line in enumerate(lines)
-        if reasons[i] in ("boilerplate:timestamp", "boilerplate:date-line", BYLINE_REASON)
+        if (
+            reasons[i] in ("boilerplate:timestamp", "boilerplate:date-line", BYLINE_REASON)
+            or (reasons[i] == "boilerplate:menu" and _POSTED.match(line.text.strip()))
+        )
         and (found := find_date(line.text))
         and found.year
     ]
@@ -252,19 +259,26 @@ def _date(
         kind = {"boilerplate:date-line": "date line", BYLINE_REASON: "byline"}.get(
             reasons[i] or "", "timestamp line"
         )
-        return found.iso(), None, f"date from a {kind}"
+        return found.iso(), None, f"date from a {kind}", None
+    for i, found, year in dated if partial else ():
+        story = partial.iso(year) if partial else None
+        if story and _POSTED.match(lines[i].text.strip()):
+            gap = (dt.date.fromisoformat(found.iso() or "") - dt.date.fromisoformat(story)).days
+            if 0 < gap <= REPUBLISHED_WITHIN:
+                return found.iso(), None, f"date from a posted line; the story was filed on {story}", story
     if partial:
-        return None, partial, f"date unsure: the dateline gives {dateline_date!r} without a year"
+        return None, partial, f"date unsure: the dateline gives {dateline_date!r} without a year", None
     folio = _folio(lines, reasons)[0]
     if folio:
-        return folio.iso(), None, "date from the folio line"
+        return folio.iso(), None, "date from the folio line", None
     if ignored:
         return (
             None,
             None,
             f"date unknown: ignored {ignored!r}, a site's current-date line, not a publication date",
+            None,
         )
-    return None, None, "date unknown: no metadata, dateline or timestamp gives one"
+    return None, None, "date unknown: no metadata, dateline or timestamp gives one", None
 
 
 def _folio(lines: Sequence[Line], reasons: Sequence[str | None]) -> tuple[CalendarDate | None, str | None]:
@@ -310,6 +324,12 @@ def _reads_as_outlet(name: str) -> bool:
         return False
     brand = len(words) == 1 and any(c.isupper() for c in name[1:])  # "PulseHub", "Rheintal-Anzeiger"
     return bool(OUTLET_WORDS.search(name)) or brand or (name.isupper() and len(name) >= 3)
+
+
+# A scraped copy's own date is a day or so after the story's dateline ("TARNHOLT, April 20 (Corvant Press)"
+# under "Posted by Newsroom • April 21, 2043").
+REPUBLISHED_WITHIN = 7
+_POSTED = re.compile(r"^(?:posted|published|written|filed)\b", re.IGNORECASE)
 
 
 def _date_widget(text: str, year: int, lines: Sequence[Line]) -> bool:

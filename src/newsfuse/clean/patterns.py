@@ -282,6 +282,10 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
     _p("menu", r"^\w[\w'’&-]*(?: [\w'’&-]+){0,2}(?: {2,}\w[\w'’&-]*(?: [\w'’&-]+){0,2}){2,}$", max_words=12),
     _p("gallery", r"^(?:(?:image|photo|slide|picture) )?\d{1,3}\s*(?:/|of)\s*\d{1,3}$"),
     _p("gallery", r"^\[\d{1,3}\s*/\s*\d{1,3}\]\s.{0,300}$"),  # "[1/6] Residents search the rubble…"
+    # A ticker of other stories: "Breaking:  Lane closures extended  ///  Rovers sign keeper on loan".
+    _p("menu", r"^[^/]{1,100}(?:\s/{2,3}\s[^/]{1,100}){1,}$", max_words=40),
+    # A site's slogan: "Your city. Your news. 24 hours a day."
+    _p("tagline", r"^(?:your [\w'’-]+[.!,]\s*){2,}.{0,40}$", max_words=12),
     # Links in a footer, set apart by middle dots: "Terms of Use  ·  Privacy Policy  ·  Careers".
     _p("menu", r"^[^.!?·•|©]{1,45}(?:\s+[·•]\s+[^.!?·•|©]{1,45}){2,}$", max_words=30),
     _p(

@@ -178,17 +178,16 @@ _LEADING_PREPOSITION = re.compile(r"^(?:on|by|since|from|until|at)\s+")
 
 def _dates_document(docs: list[Document], want: dict[str, Any]) -> bool:
     """An expression in a line the cleaner took out as the page's date line or dateline ("WRENMOUTH,
-    March 15 (Carrick Wire) -") is resolved when it gave the document its date."""
+    March 15 (Carrick Wire) -") is resolved when it gave the document its date, or the day it was filed."""
     doc = next((d for d in docs if d.id == want["doc"]), None)
     if (
         doc is None
-        or not doc.date
-        or doc.date != want["date"]
+        or want["date"] not in (doc.date, doc.filed)
         or _norm(want["as_written"]) in _norm(doc.text)
     ):
         return False
     found = find_date(want["as_written"])
-    return found is not None and (found.month, found.day) == (int(doc.date[5:7]), int(doc.date[8:10]))
+    return found is not None and (found.month, found.day) == (int(want["date"][5:7]), int(want["date"][8:10]))
 
 
 def _score_conflicts(score: CrossSourceScore, spec: dict[str, Any], b: Briefing) -> None:

@@ -74,8 +74,11 @@ def document_anchors(docs: Sequence[Document]) -> dict[str, Anchor]:
     """The day each document's relative dates count from (see the module docstring)."""
     anchors: dict[str, Anchor] = {}
     for doc in docs:
-        if doc.date:
-            anchors[doc.id] = Anchor(dt.date.fromisoformat(doc.date[:10]), "published", "publication date")
+        if doc.filed or doc.date:
+            day = dt.date.fromisoformat((doc.filed or doc.date or "")[:10])
+            anchors[doc.id] = Anchor(
+                day, "published", "the dateline's day" if doc.filed else "publication date"
+            )
             continue
         written = _latest_full_date(doc)
         if written:
