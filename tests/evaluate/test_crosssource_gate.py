@@ -28,6 +28,7 @@ CLUSTERS = [
     "teachers-strike",
     "chemical-plant-blast",
     "stadium-crush",
+    "museum-heist",
 ]
 FLOORS = {
     # backend: (copies P and R, quotes found, speakers, merged, actors, aliases, dates, conflicts, extra at most)
@@ -35,8 +36,8 @@ FLOORS = {
     "rules": (0.9, 0.8, 0.85, 0.9, 0.85, 0.8, 0.75, 0.75, 3),
 }
 # ferry-grounding, wildfire-evacuation, hospital-cyberattack, airport-shutdown, courthouse-verdict,
-# mine-rescue, food-outbreak, council-bribery, bridge-storm, teachers-strike, chemical-plant-blast and
-# stadium-crush were written blind, by someone who had not read the extractors, and are the hardest: a
+# mine-rescue, food-outbreak, council-bribery, bridge-storm, teachers-strike, chemical-plant-blast,
+# stadium-crush and museum-heist were written blind, by someone who had not read the extractors, and are the hardest: a
 # transcript's misspelt name, a machine translation's renamed places ("Hammer Rocks") and disagreements about
 # a cause or a moment that no word-level rule sees. Their floors for those scores are lower.
 HARDER = {
@@ -52,6 +53,7 @@ HARDER = {
     "teachers-strike": {"aliases": 0.7, "conflicts": 0.45},
     "chemical-plant-blast": {"aliases": 0.7, "conflicts": 0.45},
     "stadium-crush": {"aliases": 0.55, "conflicts": 0.55},
+    "museum-heist": {"actors": 0.7, "aliases": 0.5, "conflicts": 0.2},
 }
 
 
