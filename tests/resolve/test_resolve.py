@@ -710,3 +710,17 @@ def test_a_body_called_by_its_last_word_joins_the_one_body_with_that_word():
     by_name = {a.name: [x.name for x in a.aliases] for a in actors}
     assert by_name["Brannock Athletic"] == ["Athletic"]
     assert by_name["Police"] == []  # two forces end with it: which one is not said
+
+
+def test_objects_pieces_and_items_are_one_count_of_things():
+    docs = [
+        {
+            "id": "a",
+            "text": "Thieves broke into the Orvale museum on Sunday night and escaped with 14 objects.",
+        },
+        {
+            "id": "b",
+            "text": "Thieves who broke into the Orvale museum on Sunday night took nineteen pieces, staff said.",
+        },
+    ]
+    assert [d.topic for d in brief(docs).disagreements if d.kind == "number"] == ["how many pieces: 14, 19"]

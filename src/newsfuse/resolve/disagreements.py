@@ -238,7 +238,8 @@ def counted(text: str) -> dict[str, tuple[float, str, tuple[float, float]]]:
         if part:  # "14 of the 27 patients", "one of two people arrested": any count from the part up
             span = (min(number_value(part.group("part")), value), value)
         rate = _RATE.match(text, m.end())
-        key = f"{stem(unit)}/{rate['per'] or rate['per_thing']}" if rate else stem(unit)
+        thing = _THINGS.get(stem(unit), stem(unit))  # "14 objects" / "nineteen pieces" / "17 items"
+        key = f"{thing}/{rate['per'] or rate['per_thing']}" if rate else thing
         written = f"{unit} per {rate['per'] or rate['per_thing']}" if rate else unit
         harmed = None if rate else casualty(text, m.start(), m.end(), unit)
         if harmed:  # "37 people were injured", "killing four people", "four dead": a count of the harmed
@@ -302,6 +303,12 @@ _ANYONE = frozenset({"peopl", "person", "individu", "other"})  # stems of nouns 
 _HEDGES = frozenset(
     "at least more than well over about around some nearly almost roughly approximately up to as many an "
     "estimated likely".split()
+)
+
+
+# Nouns that count things without saying what they are: a heist's "14 objects", "nineteen pieces", "17 items".
+_THINGS = dict.fromkeys(
+    map(stem, "object objects item items piece pieces artefacts artifacts".split()), "item"
 )
 
 
