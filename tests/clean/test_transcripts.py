@@ -93,3 +93,16 @@ def test_a_possessive_name_is_recased_where_a_transcript_lost_its_apostrophe():
     vocabulary = case_vocabulary(["Eleven people remain at St Aldric's General Hospital, doctors said."])
     assert vocabulary["aldrics"] == "Aldrics"
     assert vocabulary["st aldrics general hospital"] == "St Aldrics General Hospital"
+
+
+def test_a_turn_the_next_speaker_takes_over_keeps_its_last_words_unless_they_stop_short():
+    raw = (
+        "anchor: police were back all day and a little while ago i heard from the officer leading the inquiry\n"
+        "dorn: there is no sign anyone inside helped them. we are looking at the river side and the\n"
+        "anchor: and the travel now. the ring road is closed after a littl\n"
+        "anchor: that is all from us tonight, we will be back at ten with the latest on the museum.\n"
+    )
+    [t] = cleaned(f"=== t.txt\n{raw}")
+    assert "the officer leading the inquiry" in t.text  # the next speaker took over: nothing was cut
+    assert "river side and the" not in t.text  # a function word: the clip stopped short
+    assert "closed after a" not in t.text  # "littl": "little" is written elsewhere, a word cut in two

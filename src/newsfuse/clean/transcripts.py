@@ -15,6 +15,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -36,6 +37,7 @@ _ARTEFACT_ONLY = re.compile(_ARTEFACT, re.IGNORECASE)  # for counting: same matc
 SPEAKER_MARKER = re.compile(
     r"(?:(?<=^)|(?<=[.?!,]\s)|(?<=[.?!]\s\s))([a-z][a-z'-]{1,20}(?: [a-z][a-z'-]{1,20})?):\s+"
 )
+_TURN_START = re.compile(r"[a-z][a-z'-]{1,20}(?: [a-z][a-z'-]{1,20})?:\s")  # the next line's speaker
 # A full stop ends a sentence unless it closes an abbreviation ("u.s.", "mr.", "p.m.").
 SENTENCE_END = re.compile(
     r"(?<!\b[a-z]\.[a-z]\.)(?<!\b[a-z]\.[a-z])(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bst)(?<!\bjr)(?<!\bsr)"
@@ -244,7 +246,8 @@ def repair_line(raw: str, start: int, end: int, vocabulary: Mapping[str, str]) -
     vocabulary = {**speakers, **vocabulary}
     for m in APOSTROPHE_LOSS.finditer(line):
         chars[m.end() - 1] = "'"
-    _cut_fragments(line, start, removals)
+    handed_over = bool(_TURN_START.match(raw, end + len(raw[end:]) - len(raw[end:].lstrip())))
+    _cut_fragments(line, start, removals, _word_counts(raw) if handed_over else None)
     removals = _merge(removals)
     kept = _kept_ranges(raw, start, end, removals)
     starts.update(a for a, _ in kept[:1])
@@ -256,17 +259,35 @@ def repair_line(raw: str, start: int, end: int, vocabulary: Mapping[str, str]) -
     return Repaired(pieces, removed)
 
 
-def _cut_fragments(line: str, offset: int, removals: list[tuple[int, int, str]]) -> None:
-    """A clip cut off mid-sentence at its end, and a stub of at most 4 words before its first full stop."""
+def _cut_fragments(
+    line: str, offset: int, removals: list[tuple[int, int, str]], words: Mapping[str, int] | None
+) -> None:
+    """A clip cut off at its end, and a stub of at most 4 words before its first full stop. A turn the next
+    line's speaker takes over (``words``: the transcript's word counts) only lacks its full stop when it
+    ends on a whole word ("… of the lesk valley constabulary", then "abodarin fairweather: …"); it stops
+    short on a function word ("… and the ones with the") or a word cut in two ("… and a littl", where the
+    transcript writes "little")."""
     ends = list(SENTENCE_END.finditer(line))
     if not ends:
         return
     tail_start = ends[-1].end()
-    if line[tail_start:].strip():
+    tail = re.findall(r"[a-z]+", line[tail_start:].lower())
+    if tail and (words is None or _stops_short(tail[-1], words)):
         removals.append((offset + tail_start, offset + len(line), "transcript:cut-off"))
     head = line[: ends[0].end()]
     if len(head.split()) <= 4 and len(ends) > 1:
         removals.append((offset, offset + ends[0].end(), "transcript:clip-fragment"))
+
+
+def _stops_short(last: str, words: Mapping[str, int]) -> bool:
+    return last in _FUNCTION_WORDS or (
+        words.get(last, 0) <= 1 and any(w.startswith(last) and w != last for w in words)
+    )
+
+
+@lru_cache(maxsize=8)
+def _word_counts(raw: str) -> Counter[str]:
+    return Counter(re.findall(r"[a-z]+", raw.lower()))
 
 
 def _merge(removals: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
