@@ -44,6 +44,15 @@ WEEKDAYS = {
     for name in names
 }
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_ORDINAL_WORDS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+).split()
+ORDINALS = {word: n for n, word in enumerate(_ORDINAL_WORDS, start=1)}
+ORDINALS |= {f"twenty-{word}": 20 + n for n, word in enumerate(_ORDINAL_WORDS[:9], start=1)}
+ORDINALS |= {"thirtieth": 30, "thirty-first": 31}
+# "the first of June", "the 21st of March 2031"
+ORDINAL_DAY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|{'|'.join(sorted(ORDINALS, key=len, reverse=True))})"
 _WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _PATTERNS = (
     re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"),
@@ -55,6 +64,10 @@ _PATTERNS = (
     re.compile(
         rf"(?:(?P<wd>{_WEEKDAY})\.?\s*,?\s*)?(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?P<mn>{_MONTH})\.?"
         rf"(?:\s*,?\s*(?P<y>\d{{4}}))?",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"\bthe\s+(?P<od>{ORDINAL_DAY})\s+of\s+(?P<mn>{_MONTH})\.?(?:\s*,?\s*(?P<y>\d{{4}}))?",
         re.IGNORECASE,
     ),
     # "25.05.2030" and "12.03.2038" are day first (nobody writes a month first with full stops); "5/25/2030"
@@ -123,7 +136,8 @@ def _from_match(m: re.Match[str]) -> CalendarDate | None:
             return None  # day-first or month-first: the text does not say
         groups = {**groups, "m": str(readings[0][0]), "d": str(readings[0][1])}
     month = MONTHS[groups["mn"].lower()] if groups.get("mn") else int(groups["m"])
-    day = int(groups["d"])
+    ordinal = (groups.get("od") or "").lower()
+    day = ORDINALS.get(ordinal) or int(ordinal[:-2]) if ordinal else int(groups["d"])
     year = int(groups["y"]) if groups.get("y") else None
     weekday = WEEKDAYS.get((groups.get("wd") or "").lower())
     if not (1 <= month <= 12 and 1 <= day <= 31) or (year is not None and not 1900 <= year <= 2100):

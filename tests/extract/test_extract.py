@@ -601,6 +601,14 @@ def test_a_name_with_particles_is_one_person_and_a_constabulary_is_a_body():
     )
 
 
+def test_a_day_written_as_an_ordinal_of_its_month_is_that_day():
+    dates = dates_in(
+        "The reward stands until the first of June; the hearing is on the 21st of May 2043.", "2043-04-24"
+    )
+    assert dates == {"the first of June": "2043-06-01", "the 21st of May 2043": "2043-05-21"}
+    assert find_date("the twenty-first of March") == find_date("March 21")
+
+
 def test_a_quotations_future_is_not_the_dates_tense():
     quoted = '"There will be a full inquiry," declared the minister to the assembly members on Monday.'
     assert dates_in(quoted, "2041-03-19")["Monday"] == "2041-03-18"

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from newsfuse.datetext import MONTHS, WEEKDAYS, find_date
+from newsfuse.datetext import MONTHS, ORDINAL_DAY, WEEKDAYS, find_date
 from newsfuse.model import DateRef, Document
 
 _MONTH_NAMES = (
@@ -31,7 +31,8 @@ _DAY_NAMES = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # A calendar date comes first, with its weekday if it has one ("Monday 21 September 2037" is one date).
 EXPRESSION = re.compile(
     rf"\b(?P<md>(?:(?:{_DAY_NAMES}),?\s+)?(?:(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
-    rf"|\d{{1,2}}\.?\s+(?:{_MONTH_NAMES})(?:\s+\d{{4}})?))\b"
+    rf"|\d{{1,2}}\.?\s+(?:{_MONTH_NAMES})(?:\s+\d{{4}})?"
+    rf"|the\s+{ORDINAL_DAY}\s+of\s+(?:{_MONTH_NAMES})(?:,?\s+\d{{4}})?))\b"
     rf"|\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Pp]revious|[Ff]inal)\s+)?(?P<wd>{_DAY_NAMES})(?:['’]s)?"
     rf"(?:\s+(?:morning|afternoon|evening|night))?\b"
     rf"|\b(?P<rel>today|tonight|yesterday|tomorrow|last night|this (?:morning|afternoon|evening))\b"
