@@ -559,7 +559,8 @@ def test_a_city_or_club_that_speaks_is_no_person():
     [d] = cleaned(
         "=== a.txt\nDunvarra City said in a statement that its supporters were among the injured.\n\n"
         "Brannock Athletic said the match would be replayed.\n\nPort Selwyn said it would host the replay, "
-        "and Dunvarra Metropolis said nothing.\n"
+        "and Dunvarra Metropolis said nothing.\n\nLesk Valley said it would help, Cordell Amity Assurance "
+        "said it would pay, and fans gathered on Quayside Walk.\n"
     )
     types = {m.text: m.type for m in extract_mentions([d], Settings(ner="rules"))}
     assert types == {
@@ -567,6 +568,9 @@ def test_a_city_or_club_that_speaks_is_no_person():
         "Brannock Athletic": "ORG",
         "Port Selwyn": "GPE",
         "Dunvarra Metropolis": "GPE",
+        "Lesk Valley": "GPE",
+        "Cordell Amity Assurance": "ORG",
+        "Quayside Walk": "GPE",
     }
 
 

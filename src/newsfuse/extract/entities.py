@@ -63,6 +63,7 @@ _PERSON_WHO = re.compile(
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|according to)\s*$")
 _STREET = re.compile(
     r"\b(?:Lane|Street|Road|Avenue|Square|Drive|Boulevard|Quay|Row|Terrace|Crescent|Way|Highway|Alley|Gate|Bridge"
+    r"|Walk|Parade|Promenade|Wharf|Embankment"
     r"|(?:City|Town|County|Guild) Hall)$"
 )
 # "in Astley Cross", and the second of two places ("to hospitals in Pellingford and Ashcombe Vale").
@@ -115,7 +116,7 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|from|of|at|near|outside|to|across)\s*$")
 _ORG_WORDS = re.compile(
     r"\b(?:office|department|ministry|council|agency|company|corporation|corp|inc|ltd|chemicals|association|"
     r"university|party|committee|commission|organization|organisation|alliance|bank|fund|services?|authority|"
-    r"court|police|constabulary|gendarmerie|unit|army|navy|school|hospital|board|union|institute|group|house|administration|news|times|"
+    r"court|police|constabulary|gendarmerie|unit|assurance|insurance|army|navy|school|hospital|board|union|institute|group|house|administration|news|times|"
     r"post|wire|press|radio|network|federation|club|united|fc|afc|athletic|rovers|wanderers|albion|rangers|"
     r"airlines|station|chronicle|gazette|courier|herald|"
     r"observer|tribune|journal|telegraph|coastguard|guard|branch|ferries|airways|railways|shipping|brigade|"
@@ -713,12 +714,15 @@ def _strip_title(name: str, start: int) -> tuple[str, int, str | None]:
 
 
 def _town_name(name: str) -> bool:
-    """A city's or a town's name, or its club's ("Dunvarra City", "Port Selwyn"): never a person."""
+    """A city's, a town's or a region's name, or its club's ("Dunvarra City", "Port Selwyn", "Lesk Valley"):
+    never a person."""
     return bool(_TOWN_NAME.search(name)) and not _ORG_WORDS.search(name)
 
 
 # A spinner writes "Metropolis" for "City".
-_TOWN_NAME = re.compile(r"\S \b(?:City|Town|Metropolis)$|^Port [A-Z][a-z]+$")
+_TOWN_NAME = re.compile(
+    r"\S \b(?:City|Town|Metropolis|Valley|County|Province|District|Region|Coast|Peninsula)$|^Port [A-Z][a-z]+$"
+)
 # Titles a portfolio follows, before the name: "Minister of State for Europe Hilde Varga".
 _PORTFOLIO_TITLES = frozenset("minister secretary commissioner ambassador director".split())
 
