@@ -724,3 +724,13 @@ def test_objects_pieces_and_items_are_one_count_of_things():
         },
     ]
     assert [d.topic for d in brief(docs).disagreements if d.kind == "number"] == ["how many pieces: 14, 19"]
+
+
+def test_a_spun_copys_name_joins_the_original_it_stands_for_though_tagged_a_body_not_a_place():
+    link = CopyLink("spun", "orig", "derivative", 0.6, "spun")
+    provenance = Provenance((link,), {"spun": "orig", "orig": "orig"}, {})
+    mentions = [mention("orig", "Quayside Walk", "GPE"), mention("spun", "Quayside Stroll", "ORG")]
+    [walk], _ = resolve_actors(mentions, provenance, copied={1: 0})
+    assert (walk.name, [x.name for x in walk.aliases]) == ("Quayside Walk", ["Quayside Stroll"])
+    people = [mention("orig", "Quayside Walk", "GPE"), mention("spun", "Quayside Stroll", "PERSON")]
+    assert len(resolve_actors(people, provenance, copied={1: 0})[0]) == 2  # a person is no street

@@ -307,15 +307,19 @@ def _join_copied(
     provenance: Provenance,
 ) -> None:
     """A name written only in rewritten copies joins the actor of the original's name it stands for, when
-    the two are of one type and alike enough to be one name garbled."""
+    the two are of one type (or both places or bodies) and alike enough to be one name garbled."""
     for i, j in copied.items():
         if i not in member or j not in member or member[i] == member[j]:
             continue
         source = groups[member[i]]
         if not all(m.doc_id in provenance.rewritten for m in source.mentions):
             continue  # the name is the copy's own as well: not a garbling
-        if mentions[i].type == mentions[j].type and _alike(mentions[i].text, mentions[j].text):
-            _move(groups, member, member[i], member[j])
+        same_kind = mentions[i].type == mentions[j].type or "PERSON" not in (
+            mentions[i].type,
+            mentions[j].type,
+        )
+        if same_kind and _alike(mentions[i].text, mentions[j].text):
+            _move(groups, member, member[i], member[j])  # a place and a body are often told apart wrongly
 
 
 def _outlet_called(name: str, outlets: frozenset[str]) -> str | None:
