@@ -106,3 +106,13 @@ def test_a_turn_the_next_speaker_takes_over_keeps_its_last_words_unless_they_sto
     assert "the officer leading the inquiry" in t.text  # the next speaker took over: nothing was cut
     assert "river side and the" not in t.text  # a function word: the clip stopped short
     assert "closed after a" not in t.text  # "littl": "little" is written elsewhere, a word cut in two
+
+
+def test_someone_talked_to_whose_surname_then_speaks_is_a_full_name():
+    raw = (
+        "anchor: ive also been talking to hester okafor whos volunteered on the desk for years. okafor: i "
+        "never felt unsafe. anchor: and talking to local residents who live nearby, the mood is grim."
+    )
+    names = introduced_names(raw)
+    assert names["hester okafor"] == "Hester Okafor"
+    assert "local residents" not in names  # "residents" never speaks as a turn's marker

@@ -577,7 +577,8 @@ def test_a_city_or_club_that_speaks_is_no_person():
 def test_a_name_with_particles_is_one_person_and_a_constabulary_is_a_body():
     text = (
         "The director, Marigold van der Kaaij, said the museum would reopen. Liesbet ter Horst, who studies "
-        "art theft, said the gold would be melted down, and the Lesk Valley Constabulary said little.\n"
+        "art theft, said the gold would be melted down, and the Lesk Valley Constabulary said little. Later "
+        "the director, van der Kaaij, told reporters the museum was insured.\n"
     )
     [d] = cleaned(f"=== a.txt\n{text}")
     found = {m.text: m.type for m in extract_mentions([d], Settings(ner="rules"))}
@@ -585,6 +586,7 @@ def test_a_name_with_particles_is_one_person_and_a_constabulary_is_a_body():
         "Marigold van der Kaaij": "PERSON",
         "Liesbet ter Horst": "PERSON",
         "Lesk Valley Constabulary": "ORG",
+        "van der Kaaij": "PERSON",
     }
     # The small model's pieces of such a name ("Marigold" | "Kaaij", tagged a place) are put together.
     pieces = [

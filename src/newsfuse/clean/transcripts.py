@@ -150,6 +150,11 @@ def introduced_names(raw: str) -> dict[str, str]:
         first, last = m.group(1).lower(), m.group(2).lower()
         if first not in _FUNCTION_WORDS and last not in _FUNCTION_WORDS:
             names[f"{first} {last}"] = f"{first.capitalize()} {last.capitalize()}"
+    for m in _TALKED_TO.finditer(raw):  # "talking to hester okafor whos …", then "okafor:" speaks
+        first, last = m.group(1), m.group(2)
+        if last in speakers and first not in _FUNCTION_WORDS:
+            names[f"{first} {last}"] = f"{first.capitalize()} {last.capitalize()}"
+            names[last] = last.capitalize()
     return names
 
 
@@ -211,6 +216,13 @@ _GUEST = re.compile(
 INTERVIEWEE = re.compile(
     r"\b(?i:spoke|talked|speaking|talking) (?i:to|with) (?i:one|a|an|another) [a-z]+(?: [a-z]+)?,\s+"
     r"([A-Za-z][a-z]+)\s+([A-Za-z][a-z]+),\s+(?i:who)\b"
+)
+
+
+# Someone a reporter talked to, named and then described ("ive also been talking to hester okafor whos
+# volunteered here for twenty years"): a name when the surname then speaks as a turn's marker.
+_TALKED_TO = re.compile(
+    r"\b(?:spoke|talked|speaking|talking) (?:to|with) ([a-z]{2,}) ([a-z]{2,}),? (?:who|whos|who's|who is)\b"
 )
 
 

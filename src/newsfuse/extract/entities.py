@@ -171,13 +171,14 @@ def _with_particles(
     docs: Sequence[Document], found: list[tuple[Mention, str | None]]
 ) -> list[tuple[Mention, str | None]]:
     """Put back a name's particles and the first name before them, which the small model cuts off or tags
-    apart ("Marigold | van der | Kaaij", "Liesbet ter | Horst"): one person."""
+    apart ("Marigold | van der | Kaaij", "Liesbet ter | Horst", "… van der | Kaaij told reporters"): one
+    person."""
     texts = {doc.id: doc.text for doc in docs}
     out: list[tuple[Mention, str | None]] = []
     for mention, proven in found:
         text = texts[mention.doc_id]
         before = _PARTICLES_BEFORE.search(text, max(0, mention.start - 40), mention.start)
-        if before is None or mention.type == "ORG" or before.group().split()[0] in _PLACE_HEADS:
+        if before is None or mention.type == "ORG" or before.group().split()[0] in _PLACE_HEADS:  # "Rio de"
             out.append((mention, proven))
             continue
         role = mention.role
@@ -190,9 +191,9 @@ def _with_particles(
     return out
 
 
-_PARTICLES_BEFORE = re.compile(
-    r"(?<![\w.])[A-Z][a-z]+(?:-[A-Z][a-z]+)? (?:(?:van|von|de|der|den|ter|ten|du|del|della|di|dos|da)\s+){1,2}$"
-)
+_PARTICLES = r"(?:(?:van|von|de|der|den|ter|ten|du|del|della|di|dos|da)\s+){1,2}$"
+_PARTICLES_BEFORE = re.compile(rf"(?:(?<![\w.])[A-Z][a-z]+(?:-[A-Z][a-z]+)? |(?<![\w.])){_PARTICLES}")
+_BARE_PARTICLES_BEFORE = re.compile(rf"(?<![\w.]){_PARTICLES}")
 _PLACE_HEADS = frozenset("Rio Port Porto Puerto Costa Villa San Santa Saint Cape Mount Lake".split())
 
 
@@ -634,6 +635,10 @@ def _from_rules(doc: Document) -> Iterator[Mention]:
         if (
             not name or text[start:end] != name or _TITLE_ONLY.match(name)
         ):  # a line break or double space inside: skip it
+            continue
+        particles = _BARE_PARTICLES_BEFORE.search(text, max(0, start - 12), start)
+        if particles and not title and len(name.split()) == 1:  # "van der Kaaij told reporters"
+            yield Mention(doc.id, particles.start(), end, text[particles.start() : end], "PERSON")
             continue
         number = _NUMBER_AFTER.match(text[end : end + 8])
         if number:  # "Warehouse 4": a thing, not a person or a place
