@@ -52,8 +52,8 @@ HARDER = {
     "bridge-storm": {"aliases": 0.55},
     "teachers-strike": {"aliases": 0.7, "conflicts": 0.45},
     "chemical-plant-blast": {"aliases": 0.7, "conflicts": 0.45},
-    "stadium-crush": {"aliases": 0.55, "conflicts": 0.55},
-    "museum-heist": {"actors": 0.7, "aliases": 0.5, "conflicts": 0.2},
+    "stadium-crush": {"aliases": 0.65, "conflicts": 0.55},
+    "museum-heist": {"aliases": 0.6, "conflicts": 0.4},
 }
 
 
