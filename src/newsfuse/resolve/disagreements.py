@@ -241,7 +241,7 @@ def counted(text: str) -> dict[str, tuple[float, str, tuple[float, float]]]:
         thing = _THINGS.get(stem(unit), stem(unit))  # "14 objects" / "nineteen pieces" / "17 items"
         key = f"{thing}/{rate['per'] or rate['per_thing']}" if rate else thing
         written = f"{unit} per {rate['per'] or rate['per_thing']}" if rate else unit
-        harmed = None if rate else casualty(text, m.start(), m.end(), unit)
+        harmed = None if rate else _casualty(text, m.start(), m.end(), unit)
         if harmed:  # "37 people were injured", "killing four people", "four dead": a count of the harmed
             harm, who = harmed
             who = "people" if stem(who) in _ANYONE else who
@@ -307,12 +307,10 @@ _HEDGES = frozenset(
 
 
 # Nouns that count things without saying what they are: a heist's "14 objects", "nineteen pieces", "17 items".
-_THINGS = dict.fromkeys(
-    map(stem, "object objects item items piece pieces artefacts artifacts".split()), "item"
-)
+_THINGS = dict.fromkeys(map(stem, "objects items pieces artefacts artifacts".split()), "item")
 
 
-def casualty(text: str, start: int, end: int, unit: str) -> tuple[str, str] | None:
+def _casualty(text: str, start: int, end: int, unit: str) -> tuple[str, str] | None:
     """The harm a count counts and who suffered it, if any: told by the count's word ("four dead", "three
     wounded protesters"), by the verb before it ("killing four people") or by its clause right after it, up
     to the next count or "and" ("were killed and 37…")."""
@@ -321,7 +319,7 @@ def casualty(text: str, start: int, end: int, unit: str) -> tuple[str, str] | No
         who = noun[1] if noun and noun[1] not in STOPWORDS and noun[1] not in _CASUALTIES else "people"
         return _CASUALTIES[unit.lower()], who
     before = [w.lower() for w in re.findall(r"[A-Za-z]+", text[max(0, start - 40) : start])]
-    while before and before[-1] in _HEDGES and before[-1] not in _CASUALTIES:
+    while before and before[-1] in _HEDGES:
         before.pop()
     if before and before[-1] in _CASUALTIES:
         return _CASUALTIES[before[-1]], unit
