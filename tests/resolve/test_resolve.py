@@ -96,6 +96,17 @@ def test_a_pronoun_speaker_is_the_person_the_story_just_introduced(ner):
     }
 
 
+def test_a_pronoun_speaker_is_the_one_person_the_paragraph_before_names_even_by_surname_alone():
+    text = (
+        "Detective Superintendent Ines Vallorca-Brandt led the search of the museum on Monday.\n\n"
+        "Detective Superintendent Vallorca-Brandt called the arrests a good start.\n\n"
+        '"They knew exactly which cases to open," she told a news conference in Tarnholt. '
+        '"We have not finished with the people who helped them."\n'
+    )
+    speakers = {q.text[:12]: q.speaker_name for q in brief([{"text": text}], ner="rules").quotes}
+    assert speakers == {"They knew ex": "Ines Vallorca-Brandt", "We have not ": "Ines Vallorca-Brandt"}
+
+
 @pytest.mark.parametrize("ner", ["rules", "auto"])
 def test_a_pronoun_speaker_is_the_one_who_speaks_not_the_last_one_named(ner):
     text = (

@@ -151,7 +151,8 @@ def _speaker_just_before(
 ) -> str | None:
     """When the quote opens its paragraph: the last person the previous paragraph has saying something, else
     the person that paragraph opens with ("Dilys Carrow, who has run the bakery for 22 years, watched…"),
-    else the one person it names ("Its chief executive, Marguerite Ollerenshaw, asked the board…")."""
+    else the one person it names ("Its chief executive, Marguerite Ollerenshaw, asked the board…",
+    "Detective Superintendent Aboderin-Fairweather called the arrests …")."""
     if text[q.paragraph_start : q.start].strip(" “\"'‘"):
         return None
     end = len(text[: q.paragraph_start].rstrip())
@@ -164,7 +165,7 @@ def _speaker_just_before(
     opening = [i for i in named if not text[start : mentions[i].start].strip()]
     if opening:
         return actor_of[opening[0]]
-    people_named = {actor_of[i] for i in named if " " in mentions[i].text}  # named in full
+    people_named = {actor_of[i] for i in named}
     return people_named.pop() if len(people_named) == 1 else None
 
 
