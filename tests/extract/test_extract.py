@@ -278,6 +278,19 @@ def test_someone_a_reporter_spoke_to_says_what_follows_in_the_first_person():
     assert all(t.text[q.start : q.end] == q.text for q in extract_quotes([t]))
 
 
+def test_one_of_them_named_between_commas_says_the_first_person_words_after():
+    clip = (
+        "anchor: over to the hospital. vance: ive been talking to guests who came to visit. one of them, "
+        "oriel haskett-moore, went to the party with her sister. we both felt ill by the evening and i could "
+        "not stand up. vance: the ward stays open tonight."
+    )
+    [t] = cleaned(f"=== t.txt\n{clip}\n")
+    who = {q.text[:12]: q.who for q in extract_quotes([t])}
+    assert who["We both felt"] == "Oriel Haskett-Moore"
+    mentions = {(m.text, m.type) for m in extract_mentions([t], Settings(ner="rules"))}
+    assert ("Oriel Haskett-Moore", "PERSON") in mentions
+
+
 def test_a_name_that_speaks_is_a_person_whatever_the_tagger_said():
     def speaks(text: str, name: str) -> bool:
         start = text.index(name)

@@ -149,7 +149,7 @@ def introduced_names(raw: str) -> dict[str, str]:
     for m in guests:  # a guest is named with what they are: no turn marker needed
         first, last = m.group(1).lower(), m.group(2).lower()
         if first not in _FUNCTION_WORDS and last not in _FUNCTION_WORDS:
-            names[f"{first} {last}"] = f"{first.capitalize()} {last.capitalize()}"
+            names[f"{first} {last}"] = name_case(f"{first} {last}")
     for m in _TALKED_TO.finditer(raw):  # "talking to hester okafor whos …", then "okafor:" speaks
         first, last = m.group(1), m.group(2)
         if last in speakers and first not in _FUNCTION_WORDS:
@@ -211,11 +211,12 @@ _GUEST = re.compile(
 )
 
 
-# Someone a reporter spoke to, named between commas after what they are, then "who": "i spoke to one fan,
-# tomas brennick, who was in that queue". What follows in the reporter's turn, in the first person, is theirs.
+# Someone a reporter spoke to, named between commas after what they are: "i spoke to one fan, tomas brennick,
+# who was in that queue", "one of them, dominic farrow-hale, went to the wedding with his wife". What follows
+# in the reporter's turn, in the first person, is theirs.
 INTERVIEWEE = re.compile(
-    r"\b(?i:spoke|talked|speaking|talking) (?i:to|with) (?i:one|a|an|another) [a-z]+(?: [a-z]+)?,\s+"
-    r"([A-Za-z][a-z]+)\s+([A-Za-z][a-z]+),\s+(?i:who)\b"
+    r"\b(?:(?i:spoke|talked|speaking|talking) (?i:to|with) (?i:one|a|an|another) [a-z]+(?: [a-z]+)?"
+    r"|(?i:one of them)),\s+([A-Za-z][a-z]+)\s+([A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)?),\s+[a-z]+\b"
 )
 
 
@@ -224,6 +225,11 @@ INTERVIEWEE = re.compile(
 _TALKED_TO = re.compile(
     r"\b(?:spoke|talked|speaking|talking) (?:to|with) ([a-z]{2,}) ([a-z]{2,}),? (?:who|whos|who's|who is)\b"
 )
+
+
+def name_case(name: str) -> str:
+    """ "dominic farrow-hale" -> "Dominic Farrow-Hale"."""
+    return " ".join("-".join(part.capitalize() for part in word.split("-")) for word in name.split())
 
 
 def _opens_sentence(text: str, pos: int) -> bool:

@@ -756,7 +756,9 @@ def _rule_type(text: str, start: int, end: int, words: list[str]) -> str | None:
         return "PERSON"
     if re.search(r"\b(?:to|of)\s*$", before):
         return "GPE"
-    if _KIN_OR_AGENT_BEFORE.search(before):  # "Her husband, Rowan Quayle,", "run by Arjun Tell"
+    if _KIN_OR_AGENT_BEFORE.search(
+        before
+    ):  # "Her husband, Rowan Quayle,", "run by Arjun Tell", "One of them, X,"
         return "PERSON"
     if 2 <= len(words) <= 3 and (_AGE_OR_TITLE_AFTER.match(text, end) or _TITLE_COMMA_BEFORE.search(before)):
         return "PERSON"  # "Bethany Lorimer, 34,", "…, general secretary of…", "its chief executive, Ruth Abernathy"
@@ -798,7 +800,7 @@ _PERSON_OF = re.compile(
 )
 _KIN_OR_AGENT_BEFORE = re.compile(
     r"\b(?:(?:husband|wife|son|daughter|mother|father|brother|sister|neighbou?r|friend|partner|colleague)\s*,?"
-    r"|(?:run|owned|led|founded|headed|chaired|managed) by)\s*$"
+    r"|(?:run|owned|led|founded|headed|chaired|managed) by|[Oo]ne of (?:them|those|the [a-z]+),)\s*$"
 )
 
 

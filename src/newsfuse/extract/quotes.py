@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from newsfuse.clean.transcripts import INTERVIEWEE
+from newsfuse.clean.transcripts import INTERVIEWEE, name_case
 from newsfuse.model import Document
 
 MIN_WORDS = 4
@@ -166,7 +166,7 @@ def _voices(speech: str, speaker: str) -> list[tuple[int, str, str]]:
     stop = _SENTENCE_END.search(speech, named.end()) if named else None
     if named is None or stop is None or not _FIRST_PERSON.match(speech, stop.end()):
         return [(0, speech, speaker)] if len(speech.split()) >= MIN_WORDS else []
-    who = f"{named.group(1).capitalize()} {named.group(2).capitalize()}"
+    who = name_case(f"{named.group(1)} {named.group(2)}")
     parts = [(0, speech[: stop.start() + 1], speaker), (stop.end(), speech[stop.end() :].strip(), who)]
     return [p for p in parts if len(p[1].split()) >= MIN_WORDS]
 
