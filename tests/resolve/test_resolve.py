@@ -105,6 +105,12 @@ def test_a_pronoun_speaker_is_the_one_person_the_paragraph_before_names_even_by_
     )
     speakers = {q.text[:12]: q.speaker_name for q in brief([{"text": text}], ner="rules").quotes}
     assert speakers == {"They knew ex": "Ines Vallorca-Brandt", "We have not ": "Ines Vallorca-Brandt"}
+    # A one-word name the story never gives in full says nothing of who "he" is.
+    thanked = (
+        "The rapper thanked his friend, Warren, and the producers who signed him.\n\n"
+        '"I want to thank me for believing in me," he said.\n'
+    )
+    assert [q.speaker_name for q in brief([{"text": thanked}], ner="rules").quotes] == [None]
 
 
 @pytest.mark.parametrize("ner", ["rules", "auto"])

@@ -165,7 +165,8 @@ def _speaker_just_before(
     opening = [i for i in named if not text[start : mentions[i].start].strip()]
     if opening:
         return actor_of[opening[0]]
-    people_named = {actor_of[i] for i in named}
+    full = {p.id for p in people if " " in p.name}  # "Aboderin-Fairweather" is Constant's, "Warren" no one's
+    people_named = {actor_of[i] for i in named if actor_of[i] in full}
     return people_named.pop() if len(people_named) == 1 else None
 
 
