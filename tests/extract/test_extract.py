@@ -628,6 +628,13 @@ def test_a_day_written_as_an_ordinal_of_its_month_is_that_day():
     assert find_date("the twenty-first of March") == find_date("March 21")
 
 
+def test_a_spinners_mentioned_is_said():
+    text = '"We pulled people out of windows," mentioned Chief Fire Officer Ngozi Brannigan of the Tarrandale Fire Service.'
+    [d] = cleaned(f"=== a.txt\n{text}\n")
+    found = [(m.text, m.type) for m in extract_mentions([d], Settings(ner="rules"))]
+    assert found == [("Ngozi Brannigan", "PERSON"), ("Tarrandale Fire Service", "ORG")]
+
+
 def test_a_quotations_future_is_not_the_dates_tense():
     quoted = '"There will be a full inquiry," declared the minister to the assembly members on Monday.'
     assert dates_in(quoted, "2041-03-19")["Monday"] == "2041-03-18"

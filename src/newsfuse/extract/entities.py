@@ -51,7 +51,7 @@ _APPOSITIVE = re.compile(
     r"^,\s+(?:the|a|an)\s+([^,.;“”\"]{3,80}?)(?:,|\.|;|$|\s(?=(?:who|whose|which|that)\b))"
 )
 _REPORT_VERB = re.compile(
-    r"^\s*(?:,\s*)?(?:said|says|told|added|warned|noted|wrote|explained|argued|stated)\b"
+    r"^\s*(?:,\s*)?(?:said|says|told|added|warned|noted|wrote|explained|argued|stated|mentioned)\b"
 )
 # A full name a relative clause or a description and a reporting verb prove is a person's ("Dilys Carrow, who
 # has run the bakery…", "Owain Pritchard, leader of Halvering City Council, said…").
@@ -60,7 +60,8 @@ _PERSON_WHO = re.compile(
     r"(?:, who(?:se)?\b"
     r"|(?=,\s+(?!which\b|that\b|where\b|when\b)[a-z][^,.;“”\"]{2,80},\s+(?:said|says|told|added|warned)\b))"
 )
-_SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|according to)\s*$")
+# A spinner's "mentioned" stands for "said" ('"…," mentioned Chief Fire Officer Ngozi Brannigan').
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|mentioned|according to)\s*$")
 _STREET = re.compile(
     r"\b(?:Lane|Street|Road|Avenue|Square|Drive|Boulevard|Quay|Row|Terrace|Crescent|Way|Highway|Alley|Gate|Bridge"
     r"|Walk|Parade|Promenade|Wharf|Embankment"
