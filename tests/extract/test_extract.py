@@ -629,7 +629,10 @@ def test_a_day_written_as_an_ordinal_of_its_month_is_that_day():
 
 
 def test_a_spinners_mentioned_is_said():
-    text = '"We pulled people out of windows," mentioned Chief Fire Officer Ngozi Brannigan of the Tarrandale Fire Service.'
+    text = (
+        '"We pulled people out of windows," mentioned Chief Fire Officer Ngozi Brannigan of the '
+        "Tarrandale Fire Service."
+    )
     [d] = cleaned(f"=== a.txt\n{text}\n")
     found = [(m.text, m.type) for m in extract_mentions([d], Settings(ner="rules"))]
     assert found == [("Ngozi Brannigan", "PERSON"), ("Tarrandale Fire Service", "ORG")]
