@@ -117,7 +117,8 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|from|of|at|near|outside|to|across)\s*$")
 _ORG_WORDS = re.compile(
     r"\b(?:office|department|ministry|council|agency|company|corporation|corp|inc|ltd|chemicals|association|"
     r"university|party|committee|commission|organization|organisation|alliance|bank|fund|services?|authority|"
-    r"court|police|constabulary|gendarmerie|unit|assurance|insurance|army|navy|school|hospital|board|union|institute|group|house|administration|news|times|"
+    r"court|police|constabulary|gendarmerie|unit|assurance|insurance|army|navy|school|hospital|board|union|"
+    r"institute|group|house|administration|news|times|"
     r"post|wire|press|radio|network|federation|club|united|fc|afc|athletic|rovers|wanderers|albion|rangers|"
     r"airlines|station|chronicle|gazette|courier|herald|"
     r"observer|tribune|journal|telegraph|coastguard|guard|branch|ferries|airways|railways|shipping|brigade|"
@@ -757,9 +758,8 @@ def _rule_type(text: str, start: int, end: int, words: list[str]) -> str | None:
         return "PERSON"
     if re.search(r"\b(?:to|of)\s*$", before):
         return "GPE"
-    if _KIN_OR_AGENT_BEFORE.search(
-        before
-    ):  # "Her husband, Rowan Quayle,", "run by Arjun Tell", "One of them, X,"
+    # "Her husband, Rowan Quayle,", "run by Arjun Tell", "One of them, Dominic Farrow-Hale,"
+    if _KIN_OR_AGENT_BEFORE.search(before):
         return "PERSON"
     if 2 <= len(words) <= 3 and (_AGE_OR_TITLE_AFTER.match(text, end) or _TITLE_COMMA_BEFORE.search(before)):
         return "PERSON"  # "Bethany Lorimer, 34,", "…, general secretary of…", "its chief executive, Ruth Abernathy"
