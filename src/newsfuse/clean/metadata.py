@@ -260,13 +260,18 @@ def _date(
             reasons[i] or "", "timestamp line"
         )
         return found.iso(), None, f"date from a {kind}", None
-    for i, found, year in dated if partial else ():
-        story = partial.iso(year) if partial else None
-        if story and _POSTED.match(lines[i].text.strip()):
-            gap = (dt.date.fromisoformat(found.iso() or "") - dt.date.fromisoformat(story)).days
-            if 0 < gap <= REPUBLISHED_WITHIN:
-                return found.iso(), None, f"date from a posted line; the story was filed on {story}", story
     if partial:
+        for i, found, year in dated:
+            story = partial.iso(year)
+            if story and _POSTED.match(lines[i].text.strip()):
+                gap = (dt.date.fromisoformat(found.iso() or "") - dt.date.fromisoformat(story)).days
+                if 0 < gap <= REPUBLISHED_WITHIN:
+                    return (
+                        found.iso(),
+                        None,
+                        f"date from a posted line; the story was filed on {story}",
+                        story,
+                    )
         return None, partial, f"date unsure: the dateline gives {dateline_date!r} without a year", None
     folio = _folio(lines, reasons)[0]
     if folio:
